@@ -1,0 +1,68 @@
+"""kg: news articles in, a knowledge graph of actors, operations and claims out.
+
+The command line (``kg``) is a thin layer over these functions; everything it does can be done
+from Python::
+
+    import kg
+    report = kg.build("seeds", store=".kg")
+    kg.query(name="conflicting-claims", store=".kg")
+"""
+
+from .build import BuildReport, build
+from .corpus import read_annotations, read_corpus, read_registry
+from .crosssource import compare_claims
+from .errors import KGError
+from .export import export_actors, export_claims, export_graph, read_actors, read_claims
+from .model import (
+    Annotated,
+    Article,
+    Claim,
+    Corpus,
+    Entity,
+    Mention,
+    Operation,
+    Provenance,
+    Quantity,
+    Registry,
+    Span,
+    Statement,
+)
+from .query import format_results, named_queries, query
+from .store import Results, open_store, write_store
+from .validate import validate
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Annotated",
+    "Article",
+    "BuildReport",
+    "Claim",
+    "Corpus",
+    "Entity",
+    "KGError",
+    "Mention",
+    "Operation",
+    "Provenance",
+    "Quantity",
+    "Registry",
+    "Results",
+    "Span",
+    "Statement",
+    "build",
+    "compare_claims",
+    "export_actors",
+    "export_claims",
+    "export_graph",
+    "format_results",
+    "named_queries",
+    "open_store",
+    "query",
+    "read_actors",
+    "read_annotations",
+    "read_claims",
+    "read_corpus",
+    "read_registry",
+    "validate",
+    "write_store",
+]

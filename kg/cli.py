@@ -1,0 +1,173 @@
+"""The ``kg`` command: a thin layer over the library; each command calls one function."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import KGError
+
+app = typer.Typer(
+    name="kg",
+    help="Turn news articles into a knowledge graph of actors, operations and claims.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+StoreOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--store",
+        "-s",
+        help="Store: a folder (embedded Oxigraph), 'memory:' or 'oxigraph:PATH'. Default: $KG_STORE or .kg",
+        show_default=False,
+    ),
+]
+
+
+def _err(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+class TableFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+class GraphFormat(StrEnum):
+    turtle = "turtle"
+    trig = "trig"
+    nquads = "nquads"
+    ntriples = "ntriples"
+    jsonld = "jsonld"
+
+
+class ExportWhat(StrEnum):
+    claims = "claims"
+    actors = "actors"
+    graph = "graph"
+
+
+@app.command()
+def build(
+    seeds: Annotated[Path, typer.Option("--seeds", help="Corpus folder laid out like seeds/.")] = Path("seeds"),
+    store: StoreOption = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder for kg.trig.")] = Path("out"),
+    no_trig: Annotated[bool, typer.Option("--no-trig", help="Do not write OUT/kg.trig.")] = False,
+) -> None:
+    """Build the graph from a corpus folder into the store, and write OUT/kg.trig.
+
+    The previous store is replaced only once the new graph is complete.
+    """
+    from .build import build as run_build
+
+    report = run_build(seeds, store, None if no_trig else out, show_progress=sys.stderr.isatty())
+    typer.echo(report.summary(), err=True)
+
+
+@app.command()
+def query(
+    sparql: Annotated[Optional[str], typer.Argument(help="SPARQL query text.", show_default=False)] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the query from a file.")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", "-n", help="Run a named query (see --list).")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    format: Annotated[QueryFormat, typer.Option("--format", help="Output format.")] = QueryFormat.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to a file.")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Run a SPARQL query (argument, --file or --name) on the store.
+
+    Prefixes kg:, id:, rdf:, rdfs:, owl:, xsd:, skos:, prov:, schema:, oa: and sem: are predeclared;
+    the default graph is the union of all graphs.
+    """
+    from .query import named_queries, write_results
+    from .query import query as run_query
+
+    if list_:
+        for q in named_queries().values():
+            typer.echo(f"{q.name:22} {q.description}")
+        return
+    results = run_query(sparql, file=file, name=name, store=store)
+    text = write_results(results, format.value, output)
+    if output is None:
+        typer.echo(text, nl=False)
+
+
+@app.command()
+def export(
+    what: Annotated[ExportWhat, typer.Argument(help="claims, actors or graph.")],
+    format: Annotated[
+        Optional[str],
+        typer.Option("--format", help="claims/actors: csv or jsonl; graph: turtle, trig, nquads, ntriples or jsonld."),
+    ] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to a file.")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Export claims or actors as CSV/JSONL, or the whole graph as RDF.
+
+    Claim columns: id, subject, subject_label, predicate, object, object_label, value, lower, upper,
+    counted, speaker, speaker_label, article, outlet, date, quote, start, end, status.
+    Actor columns: id, label, type, aliases, mentions.
+    """
+    from . import export as ex
+
+    if what is ExportWhat.graph:
+        text = ex.export_graph(store, format or "turtle", output)
+    elif what is ExportWhat.claims:
+        text = ex.export_claims(store, format or "csv", output)
+    else:
+        text = ex.export_actors(store, format or "csv", output)
+    if output is None and text is not None:
+        sys.stdout.write(text)
+
+
+@app.command()
+def validate(
+    store: StoreOption = None,
+    file: Annotated[
+        Optional[Path], typer.Option("--file", "-f", help="Validate an RDF file instead of the store.")
+    ] = None,
+) -> None:
+    """Check the graph against the SHACL shapes in ontology/shapes.ttl; exit 1 if it does not conform."""
+    from .validate import validate as run_validate
+
+    report = run_validate(store, file=file)
+    for v in report.violations:
+        typer.echo(f"{v.severity}: {v.focus} {v.path}: {v.message}" + (f" (value: {v.value})" if v.value else ""))
+    typer.echo(report.summary(), err=True)
+    if not report.conforms:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Entry point: run the app, turning errors into one line on stderr and a non-zero exit."""
+    try:
+        app()
+    except KGError as exc:
+        _err(exc.message)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)
+    except Exception as exc:  # a bug: still one line, with a way to see more
+        if os.environ.get("KG_DEBUG"):
+            raise
+        _err(f"internal error: {type(exc).__name__}: {exc} (set KG_DEBUG=1 for the traceback)")
+        sys.exit(2)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

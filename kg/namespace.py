@@ -1,0 +1,164 @@
+"""The vocabularies of the graph, as typed rdflib namespaces.
+
+``KG`` is the project's own ontology (``ontology/kg.ttl``); a term missing from it is an error at
+import time, as in rdflib's own ``PROV``. ``SEM`` (Simple Event Model) and ``OA`` (W3C Web
+Annotation) are the established vocabularies rdflib does not ship.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+__all__ = ["BASE", "KG", "OA", "SEM", "ID", "GRAPH", "PREFIXES"]
+
+BASE = "https://kg.example.org/"
+"""Base of every IRI the project mints (``example.org`` is reserved, so it never collides)."""
+
+ID = Namespace(BASE + "id/")
+GRAPH = Namespace(BASE + "graph/")
+
+
+class KG(DefinedNamespace):
+    """The kg ontology: actors, operations, claims and their provenance."""
+
+    _fail = True
+    _NS = Namespace(BASE + "ontology#")
+
+    # classes: actors
+    Actor: URIRef
+    Person: URIRef
+    Country: URIRef
+    GovernmentBody: URIRef
+    Organisation: URIRef
+    ArmedGroup: URIRef
+    MediaOutlet: URIRef
+    Group: URIRef
+    # classes: places, events, documents
+    Place: URIRef
+    Event: URIRef
+    Operation: URIRef
+    Document: URIRef
+    # classes: claims and their parts
+    Statement: URIRef
+    Claim: URIRef
+    Quantity: URIRef
+    QuantityKind: URIRef
+    ClaimGroup: URIRef
+    ClaimStatus: URIRef
+    Mention: URIRef
+    AnnotationMethod: URIRef
+    Relation: URIRef
+
+    # individuals
+    Conflicting: URIRef
+    Corroborated: URIRef
+    SingleSource: URIRef
+    Curated: URIRef
+    Machine: URIRef
+
+    # relations between entities (the predicates a claim may use); all are kg:Relation
+    relatedTo: URIRef
+    announced: URIRef
+    carriedOut: URIRef
+    ordered: URIRef
+    repatriated: URIRef
+    evacuated: URIRef
+    returned: URIRef
+    thanked: URIRef
+    helped: URIRef
+    urged: URIRef
+    calledFor: URIRef
+    hosted: URIRef
+    brokered: URIRef
+    participatedIn: URIRef
+    signed: URIRef
+    joined: URIRef
+    leftFor: URIRef
+    fought: URIRef
+    killed: URIRef
+    displaced: URIRef
+    detained: URIRef
+    arrested: URIRef
+    imprisoned: URIRef
+    convicted: URIRef
+    heldHostage: URIRef
+    blocked: URIRef
+    monitors: URIRef
+    reported: URIRef
+    estimated: URIRef
+    involved: URIRef
+    memberOf: URIRef
+    partOf: URIRef
+    locatedIn: URIRef
+    praised: URIRef
+    warned: URIRef
+    supports: URIRef
+    revokedCitizenshipOf: URIRef
+
+    # operations and events
+    agent: URIRef
+    partner: URIRef
+    origin: URIRef
+    destination: URIRef
+    phaseOf: URIRef
+
+    # claims
+    about: URIRef
+    statedOn: URIRef
+    evidence: URIRef
+    status: URIRef
+    outletCount: URIRef
+    conflictsWith: URIRef
+    corroborates: URIRef
+    inGroup: URIRef
+    topic: URIRef
+    groupPredicate: URIRef
+    claimCount: URIRef
+    valueCount: URIRef
+    contested: URIRef
+
+    # quantities
+    value: URIRef
+    lowerBound: URIRef
+    upperBound: URIRef
+    approximate: URIRef
+    counted: URIRef
+    kind: URIRef
+
+    # provenance of annotations
+    method: URIRef
+    component: URIRef
+    confidence: URIRef
+
+    # articles
+    via: URIRef
+    datePublishedInferred: URIRef
+    datePublishedBasis: URIRef
+    sourceFile: URIRef
+    contentHash: URIRef
+
+    # entities
+    roleTitle: URIRef
+    surfaceForm: URIRef
+    mentionCount: URIRef
+
+
+OA = Namespace("http://www.w3.org/ns/oa#")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+
+PREFIXES: dict[str, str] = {
+    "kg": str(KG._NS),
+    "id": str(ID),
+    "graph": str(GRAPH),
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "https://schema.org/",
+    "oa": str(OA),
+    "sem": str(SEM),
+}
+"""Prefixes declared for every query and every serialisation."""

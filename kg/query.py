@@ -1,0 +1,218 @@
+"""SPARQL over a store: ad-hoc queries, the library of named queries, result formats.
+
+Examples
+--------
+>>> "conflicting-claims" in named_queries()
+True
+>>> print(named_queries()["conflicting-claims"].description)
+Claims that another source contradicts: each value with its speaker, outlet, date and quote, and the values it conflicts with.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import KGError
+from .namespace import PREFIXES
+from .store import Results, Store, open_store
+
+__all__ = [
+    "FORMATS",
+    "NamedQuery",
+    "format_results",
+    "named_queries",
+    "query",
+    "read_query",
+    "write_results",
+]
+
+FORMATS = ("table", "csv", "tsv", "json")
+QUERY_DIR = Path(__file__).parent / "queries"
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    description: str
+    sparql: str
+
+
+@cache
+def named_queries() -> dict[str, NamedQuery]:
+    """The queries shipped in ``kg/queries/``, by name; the first comment line describes each."""
+    queries = {}
+    for path in sorted(QUERY_DIR.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        description = next((ln.lstrip("# ").strip() for ln in text.splitlines() if ln.startswith("#")), "")
+        queries[path.stem] = NamedQuery(path.stem, description, text)
+    return queries
+
+
+def read_query(text: str | None = None, *, file: str | os.PathLike | None = None, name: str | None = None) -> str:
+    """The SPARQL text given inline, in a file, or by the name of a shipped query (exactly one)."""
+    if sum(x is not None for x in (text, file, name)) != 1:
+        raise KGError("E304")
+    if name is not None:
+        queries = named_queries()
+        if name not in queries:
+            raise KGError("E301", name=name, available=", ".join(queries))
+        return queries[name].sparql
+    if file is not None:
+        try:
+            return Path(file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise KGError("E302", path=file, detail=getattr(exc, "strerror", None) or str(exc)) from None
+    assert text is not None
+    return text
+
+
+def query(
+    sparql: str | None = None,
+    *,
+    file: str | os.PathLike | None = None,
+    name: str | None = None,
+    store: str | os.PathLike | Store | None = None,
+) -> Results:
+    """Run a SPARQL query on a store; the default graph is the union of all graphs.
+
+    The prefixes of ``kg.namespace.PREFIXES`` (``kg:``, ``prov:``, ``schema:``, ``oa:`` ...) need no
+    declaration.
+
+    Parameters
+    ----------
+    sparql : str, optional
+        The query text; or give ``file`` or ``name`` (a named query).
+    store : str or Store, optional
+        A store URL or an open store; default ``$KG_STORE`` or ``.kg``.
+
+    Returns
+    -------
+    Results
+    """
+    text = read_query(sparql, file=file, name=name)
+    if isinstance(store, Store):
+        return store.query(text)
+    with open_store(store) as opened:
+        return opened.query(text)
+
+
+# --- output -------------------------------------------------------------------------------------
+
+_COMPACT = sorted(((iri, prefix) for prefix, iri in PREFIXES.items()), key=lambda x: -len(x[0]))
+
+
+def _compact(iri: str) -> str:
+    for base, prefix in _COMPACT:
+        if iri.startswith(base):
+            local = iri[len(base) :]
+            if prefix in ("id", "graph") or not any(c in local for c in "/#"):
+                return f"{prefix}:{local}"
+    return f"<{iri}>"
+
+
+def _plain(term: Node | None) -> str:
+    """A term as CSV cells show it (SPARQL 1.1 CSV results: IRIs and literals bare)."""
+    if term is None:
+        return ""
+    return str(term)
+
+
+def _display(term: Node | None, width: int = 60) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        text = _compact(str(term))
+    elif isinstance(term, BNode):
+        text = f"_:{term}"
+    else:
+        text = str(term)
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _json_term(term: Node) -> dict:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    assert isinstance(term, Literal)
+    out: dict = {"type": "literal", "value": str(term)}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype:
+        out["datatype"] = str(term.datatype)
+    return out
+
+
+def _table(results: Results, width: int) -> str:
+    header = results.variables
+    rows = [[_display(cell, width) for cell in row] for row in results.rows]
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def format_results(results: Results, format: str = "table", *, width: int = 60) -> str:
+    """Results as text: an aligned ``table``, ``csv``, ``tsv`` or SPARQL 1.1 ``json``.
+
+    CONSTRUCT and DESCRIBE results are Turtle whatever the format; ASK results are ``true`` or ``false``.
+    """
+    if format not in FORMATS:
+        raise KGError("E303", name=format, choices=", ".join(FORMATS))
+    if results.kind == "ask":
+        if format == "json":
+            return json.dumps({"head": {}, "boolean": results.boolean}) + "\n"
+        return ("true" if results.boolean else "false") + "\n"
+    if results.kind == "graph":
+        from rdflib import Graph
+
+        g = Graph()
+        for prefix, iri in PREFIXES.items():
+            g.bind(prefix, iri)
+        for triple in results.triples:
+            g.add(triple)
+        return g.serialize(format="turtle")
+    if format == "table":
+        return _table(results, width)
+    if format == "json":
+        bindings = [
+            {v: _json_term(t) for v, t in zip(results.variables, row, strict=True) if t is not None}
+            for row in results.rows
+        ]
+        return (
+            json.dumps({"head": {"vars": results.variables}, "results": {"bindings": bindings}}, ensure_ascii=False)
+            + "\n"
+        )
+    buffer = io.StringIO()
+    if format == "csv":
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(results.variables)
+        writer.writerows([_plain(t) for t in row] for row in results.rows)
+    else:  # tsv: SPARQL 1.1 TSV results, terms in Turtle syntax
+        buffer.write("\t".join(f"?{v}" for v in results.variables) + "\n")
+        for row in results.rows:
+            buffer.write("\t".join("" if t is None else t.n3() for t in row) + "\n")
+    return buffer.getvalue()
+
+
+def write_results(results: Results, format: str = "table", output: str | os.PathLike | None = None) -> str:
+    """Format results and write them to ``output`` (all or nothing), or return the text."""
+    text = format_results(results, format)
+    if output is not None:
+        path = Path(output)
+        partial = path.with_name(f".{path.name}.tmp")
+        partial.write_text(text, encoding="utf-8", newline="")
+        os.replace(partial, path)
+    return text

@@ -1,0 +1,359 @@
+"""Stores: where a built graph lives, behind one small interface chosen by a URL.
+
+=====================  ===============================================================
+``--store`` value      store
+=====================  ===============================================================
+``.kg`` (any path)     embedded Oxigraph store on disk (the default, ``$KG_STORE`` overrides)
+``oxigraph:PATH``      the same, spelled out
+``memory:`` ``memory:NAME``  in-memory Oxigraph store, alive while the Python process is
+=====================  ===============================================================
+
+A backend is registered per URL scheme with :func:`register_store`, as rdflib registers its
+store plugins; a remote SPARQL endpoint is one more backend.
+
+Writing is all or nothing: :func:`write_store` builds the new graph beside the old one and swaps
+it in only once complete, so a failed or interrupted build leaves the previous store usable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import json
+import os
+import shutil
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import KGError
+from .namespace import PREFIXES
+
+__all__ = [
+    "DEFAULT_STORE",
+    "Results",
+    "Store",
+    "StoreBackend",
+    "default_store_url",
+    "open_store",
+    "register_store",
+    "write_store",
+]
+
+DEFAULT_STORE = ".kg"
+MARKER = "kg-store.json"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def default_store_url() -> str:
+    """``$KG_STORE`` if set, else ``.kg`` in the working folder."""
+    return os.environ.get("KG_STORE") or DEFAULT_STORE
+
+
+@dataclass
+class Results:
+    """What a query returned, as rdflib terms.
+
+    ``kind`` is ``"select"`` (``variables`` and ``rows``), ``"ask"`` (``boolean``) or ``"graph"``
+    (``triples``, for CONSTRUCT and DESCRIBE).
+    """
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
+
+    def records(self) -> list[dict[str, Node | None]]:
+        """The rows as dictionaries keyed by variable name."""
+        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+    def __len__(self) -> int:
+        return len(self.rows) if self.kind == "select" else len(self.triples)
+
+
+class Store(ABC):
+    """A built graph that can be queried and dumped."""
+
+    url: str
+
+    @abstractmethod
+    def query(self, sparql: str) -> Results:
+        """Run a SPARQL 1.1 query; the default graph is the union of all named graphs."""
+
+    @abstractmethod
+    def dump(self, output: str | Path, format: str) -> None:
+        """Write the whole dataset to ``output`` in an RDF format (``trig``, ``nquads`` ...)."""
+
+    def close(self) -> None:  # noqa: B027 - optional for backends
+        """Release the store."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class StoreBackend(ABC):
+    """How to open and (re)write stores of one URL scheme."""
+
+    @abstractmethod
+    def open(self, location: str) -> Store: ...
+
+    @abstractmethod
+    def replace(self, location: str, quads: Iterable[tuple], meta: dict[str, Any]) -> int:
+        """Replace the store's whole content by ``quads``, all or nothing; return the quad count."""
+
+
+_BACKENDS: dict[str, Callable[[], StoreBackend]] = {}
+
+
+def register_store(scheme: str, factory: Callable[[], StoreBackend]) -> None:
+    """Make ``SCHEME:location`` store URLs open with the backend ``factory()`` builds."""
+    _BACKENDS[scheme] = factory
+
+
+def _resolve(url: str | os.PathLike | None) -> tuple[StoreBackend, str]:
+    url = str(url) if url is not None else default_store_url()
+    scheme, sep, rest = url.partition(":")
+    if sep and scheme in _BACKENDS:
+        return _BACKENDS[scheme](), rest
+    if sep and len(scheme) > 1 and "/" not in scheme and not rest.startswith("\\"):
+        raise KGError("E202", url=url)
+    return _BACKENDS["oxigraph"](), url
+
+
+def open_store(url: str | os.PathLike | None = None) -> Store:
+    """Open a built store for reading.
+
+    Parameters
+    ----------
+    url : str, optional
+        A store URL (see the module docs); default ``$KG_STORE`` or ``.kg``.
+    """
+    backend, location = _resolve(url)
+    return backend.open(location)
+
+
+def write_store(url: str | os.PathLike | None, quads: Iterable[tuple], meta: dict[str, Any] | None = None) -> int:
+    """Replace a store's content by ``quads`` (rdflib terms), all or nothing.
+
+    Returns
+    -------
+    int
+        The number of quads now in the store.
+    """
+    backend, location = _resolve(url)
+    return backend.replace(location, quads, dict(meta or {}))
+
+
+# --- term conversion -----------------------------------------------------------------------
+
+
+def to_rdflib(term: Any) -> Node | None:
+    """A pyoxigraph term as the rdflib term users of rdflib expect."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == XSD_STRING else URIRef(datatype))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+class _ToOxigraph:
+    """Converts rdflib quads to pyoxigraph quads, caching IRIs (most repeat)."""
+
+    def __init__(self) -> None:
+        self.iris: dict[str, ox.NamedNode] = {}
+
+    def iri(self, value: str) -> ox.NamedNode:
+        node = self.iris.get(value)
+        if node is None:
+            node = self.iris[value] = ox.NamedNode(value)
+        return node
+
+    def term(self, term: Node) -> Any:
+        if isinstance(term, URIRef):
+            return self.iri(str(term))
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            if term.datatype is None:
+                return ox.Literal(str(term))
+            return ox.Literal(str(term), datatype=self.iri(str(term.datatype)))
+        if isinstance(term, BNode):
+            return ox.BlankNode(str(term))
+        raise TypeError(f"unsupported term {term!r}")
+
+    def quads(self, quads: Iterable[tuple]) -> Iterator[ox.Quad]:
+        term = self.term
+        for s, p, o, g in quads:
+            yield ox.Quad(term(s), term(p), term(o), term(g) if g is not None else ox.DefaultGraph())
+
+
+_FORMATS = {
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+DATASET_FORMATS = ("trig", "nquads", "jsonld")
+"""Formats that keep named graphs; the others hold the union of all graphs."""
+
+
+def rdf_format(name: str) -> ox.RdfFormat:
+    try:
+        return _FORMATS[name]
+    except KeyError:
+        raise KGError("E303", name=name, choices=", ".join(_FORMATS)) from None
+
+
+# --- Oxigraph ---------------------------------------------------------------------------------
+
+
+class OxigraphStore(Store):
+    """A pyoxigraph store (on disk or in memory)."""
+
+    def __init__(self, store: ox.Store, url: str) -> None:
+        self.ox = store
+        self.url = url
+
+    def query(self, sparql: str) -> Results:
+        try:
+            result = self.ox.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise KGError("E300", where="", detail=" ".join(str(exc).split())) from None
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise KGError("E305", detail=" ".join(str(exc).split())) from None
+        if isinstance(result, ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            rows = [tuple(to_rdflib(solution[v]) for v in variables) for solution in result]
+            return Results("select", variables=variables, rows=rows)
+        if isinstance(result, ox.QueryBoolean):
+            return Results("ask", boolean=bool(result))
+        return Results(
+            "graph", triples=[(to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in result]
+        )
+
+    def dump(self, output: str | Path, format: str) -> None:
+        fmt = rdf_format(format)
+        prefixes = {k: v for k, v in PREFIXES.items() if k not in ("graph",)}
+        if format in DATASET_FORMATS:
+            self.ox.dump(output, fmt, prefixes=prefixes if format == "trig" else None)
+        else:
+            triples = self.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+            kwargs = {"prefixes": prefixes} if format == "turtle" else {}
+            ox.serialize(triples, output, fmt, **kwargs)
+
+    def quads(self) -> Iterator[ox.Quad]:
+        return iter(self.ox)
+
+
+class OxigraphBackend(StoreBackend):
+    """The embedded on-disk store: a folder with ``kg-store.json`` and Oxigraph's files."""
+
+    def open(self, location: str) -> Store:
+        path = Path(location)
+        _recover(path)
+        if not path.exists():
+            raise KGError("E201", path=path)
+        if not (path / MARKER).is_file():
+            raise KGError("E200", path=path, marker=MARKER)
+        try:
+            store = ox.Store.read_only(str(path / "oxigraph"))
+        except OSError as exc:
+            raise KGError("E203", path=path, detail=" ".join(str(exc).split())[:200]) from None
+        return OxigraphStore(store, str(path))
+
+    def replace(self, location: str, quads: Iterable[tuple], meta: dict[str, Any]) -> int:
+        path = Path(location)
+        _recover(path)
+        if path.is_file() or (path.is_dir() and any(path.iterdir()) and not (path / MARKER).is_file()):
+            raise KGError("E200", path=path, marker=MARKER)
+        tmp = path.parent / f".{path.name}.building-{os.getpid()}"
+        shutil.rmtree(tmp, ignore_errors=True)
+        try:
+            tmp.mkdir(parents=True)
+            store = ox.Store(str(tmp / "oxigraph"))
+            store.bulk_extend(_ToOxigraph().quads(quads))
+            store.flush()
+            count = len(store)
+            del store
+            gc.collect()
+            meta = {"format": "kg-store", "version": 1, "quads": count, "built": _now(), **meta}
+            (tmp / MARKER).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+            _swap(tmp, path)
+        except OSError as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise KGError("E204", path=path, detail=exc.strerror or str(exc)) from None
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        return count
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def _swap(new: Path, path: Path) -> None:
+    """Put ``new`` in place of ``path``; the old store is moved aside, then deleted."""
+    old = path.parent / f".{path.name}.old-{os.getpid()}"
+    if path.exists():
+        if path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+        else:
+            os.replace(path, old)
+    os.replace(new, path)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _recover(path: Path) -> None:
+    """If a swap was cut between its two renames, put the old store back."""
+    if path.exists():
+        return
+    for old in sorted(path.parent.glob(f".{path.name}.old-*")):
+        if (old / MARKER).is_file():
+            os.replace(old, path)
+            return
+
+
+# --- in memory ----------------------------------------------------------------------------------
+
+_MEMORY: dict[str, ox.Store] = {}
+
+
+class MemoryBackend(StoreBackend):
+    """``memory:NAME``: an in-memory Oxigraph store shared within one Python process."""
+
+    def open(self, location: str) -> Store:
+        if location not in _MEMORY:
+            raise KGError("E201", path=f"memory:{location}")
+        return OxigraphStore(_MEMORY[location], f"memory:{location}")
+
+    def replace(self, location: str, quads: Iterable[tuple], meta: dict[str, Any]) -> int:
+        store = ox.Store()
+        store.extend(list(_ToOxigraph().quads(quads)))
+        _MEMORY[location] = store
+        return len(store)
+
+
+register_store("oxigraph", OxigraphBackend)
+register_store("file", OxigraphBackend)
+register_store("memory", MemoryBackend)
