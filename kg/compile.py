@@ -123,8 +123,14 @@ _ENTITY_CLASS = {
 
 
 def compile_ontology() -> Iterator[Quad]:
-    """The ontology's triples, in ``graph:ontology``."""
-    for s, p, o in read_ontology():
+    """The ontology's triples, in ``graph:ontology``.
+
+    Its blank nodes (OWL lists and unions) get canonical labels, so every build writes the same
+    graph byte for byte.
+    """
+    from rdflib.compare import to_canonical_graph
+
+    for s, p, o in to_canonical_graph(read_ontology()):
         yield s, p, o, ONTOLOGY_GRAPH
 
 

@@ -53,12 +53,17 @@ class _Map(dict):
 
 
 class _Loader(yaml.SafeLoader):
-    """A safe loader with YAML 1.2 booleans: ``on``, ``off``, ``yes``, ``no`` stay strings."""
+    """A safe loader with YAML 1.2 booleans (``on``, ``off``, ``yes``, ``no`` stay strings) and dates as text."""
 
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+# dates stay text, checked by _date() with a message naming the place, not a YAML crash
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")

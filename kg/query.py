@@ -164,7 +164,7 @@ def _table(results: Results, width: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def format_results(results: Results, format: str = "table", *, width: int = 60) -> str:
+def format_results(results: Results, format: str = "table", *, width: int = 48) -> str:
     """Results as text: an aligned ``table``, ``csv``, ``tsv`` or SPARQL 1.1 ``json``.
 
     CONSTRUCT and DESCRIBE results are Turtle whatever the format; ASK results are ``true`` or ``false``.

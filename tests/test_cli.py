@@ -1,0 +1,115 @@
+"""The real `kg` command: output, exit codes, and one-line errors for bad input."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from .conftest import SEEDS, run_kg
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cli")
+    result = run_kg("build", "--seeds", str(SEEDS), "--store", str(folder / "store"), "--out", str(folder / "out"))
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+def test_build_reports_what_it_built(built):
+    assert (built / "out" / "kg.trig").is_file()
+
+
+def test_build_summary_line(tiny_corpus, tmp_path):
+    result = run_kg("build", "--seeds", str(tiny_corpus), "--store", str(tmp_path / "s"), "--no-trig")
+    assert result.returncode == 0
+    assert "built 2 articles" in result.stderr and "conflicting" in result.stderr
+
+
+def test_named_query_as_csv(built):
+    result = run_kg("query", "--name", "conflicting-claims", "--format", "csv", "--store", str(built / "store"))
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {"43 Kazakhs", "about 400 Kazakhstanis"} <= {r["quantity"] for r in rows}
+
+
+def test_query_from_argument_and_file(built, tmp_path):
+    sparql = "SELECT ?label WHERE { id:knb rdfs:label ?label }"
+    inline = run_kg("query", sparql, "--format", "json", "--store", str(built / "store"))
+    assert (
+        json.loads(inline.stdout)["results"]["bindings"][0]["label"]["value"]
+        == "National Security Committee of Kazakhstan"
+    )
+    (tmp_path / "q.rq").write_text(sparql)
+    from_file = run_kg("query", "--file", str(tmp_path / "q.rq"), "--format", "tsv", "--store", str(built / "store"))
+    assert from_file.stdout == '?label\n"National Security Committee of Kazakhstan"\n'
+
+
+def test_query_list_names_the_queries(built):
+    result = run_kg("query", "--list")
+    assert "conflicting-claims" in result.stdout and "timeline" in result.stdout
+
+
+def test_export_claims_jsonl_to_a_file(built):
+    out = built / "claims.jsonl"
+    result = run_kg("export", "claims", "--format", "jsonl", "--output", str(out), "--store", str(built / "store"))
+    assert result.returncode == 0
+    first = json.loads(out.read_text().splitlines()[0])
+    assert set(first) >= {"id", "quote", "start", "end", "status"}
+
+
+def test_export_graph_turtle_to_stdout(built):
+    result = run_kg("export", "graph", "--format", "turtle", "--store", str(built / "store"))
+    assert result.returncode == 0 and "@prefix kg:" in result.stdout
+
+
+def test_validate_the_built_store(built):
+    result = run_kg("validate", "--store", str(built / "store"))
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert "conforms" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args,code",
+    [
+        (["query", "SELECT WHERE {"], "E300"),
+        (["query", "--name", "no-such-query"], "E301"),
+        (["query", "--file", "/nonexistent.rq"], "E302"),
+        (["query"], "E304"),
+        (["export", "claims", "--format", "xlsx"], "E303"),
+    ],
+)
+def test_bad_queries_are_one_line_errors(built, args, code):
+    result = run_kg(*args, "--store", str(built / "store"))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"error: {code} ")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_annotation_is_one_line_and_keeps_the_store(built, tiny_corpus):
+    (tiny_corpus / "a1.yaml").write_text((tiny_corpus / "a1.yaml").read_text().replace("84 minors", "48 minors"))
+    before = (built / "out" / "kg.trig").read_bytes()
+    result = run_kg("build", "--seeds", str(tiny_corpus), "--store", str(built / "store"), "--out", str(built / "out"))
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: E101 ") and "a1.yaml:" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert (built / "out" / "kg.trig").read_bytes() == before
+    check = run_kg("query", "ASK { id:tokayev a kg:Person }", "--store", str(built / "store"))
+    assert check.stdout == "true\n"
+
+
+def test_not_a_store(tmp_path):
+    (tmp_path / "file.txt").write_text("x")
+    result = run_kg("query", "ASK {}", "--store", str(tmp_path))
+    assert result.returncode == 1 and result.stderr.startswith("error: E200 ")
+
+
+def test_every_command_has_help():
+    from kg.cli import app
+
+    for command in app.registered_commands:
+        assert command.callback.__doc__, command.callback.__name__
+        result = run_kg(command.callback.__name__, "--help")
+        assert result.returncode == 0 and "Usage" in result.stdout

@@ -1,0 +1,103 @@
+"""The store: all-or-nothing builds, idempotent rebuilds, clear errors for what is not a store."""
+
+import sys
+
+import pytest
+
+import kg
+from kg.store import MARKER
+
+COUNT_CLAIMS = "SELECT (COUNT(?c) AS ?n) WHERE { ?c a kg:Claim }"
+
+
+def claims_in(store):
+    return kg.query(COUNT_CLAIMS, store=store).rows[0][0].toPython()
+
+
+def test_build_writes_store_and_trig(tiny_corpus, tmp_path):
+    report = kg.build(tiny_corpus, store=tmp_path / "store", out=tmp_path / "out")
+    assert (tmp_path / "store" / MARKER).is_file()
+    assert (tmp_path / "out" / "kg.trig").stat().st_size > 1000
+    assert report.articles == 2
+    assert claims_in(tmp_path / "store") == report.claims
+
+
+def test_rebuilding_gives_the_same_graph(tiny_corpus, tmp_path):
+    kg.build(tiny_corpus, store=tmp_path / "s", out=tmp_path / "o1")
+    kg.build(tiny_corpus, store=tmp_path / "s", out=tmp_path / "o2")
+    first = (tmp_path / "o1" / "kg.trig").read_text()
+    assert first == (tmp_path / "o2" / "kg.trig").read_text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["o1", "o2", "s", "tiny"]
+
+
+def test_separate_runs_write_identical_trig(tiny_corpus, tmp_path):
+    from .conftest import run_kg
+
+    for n in (1, 2):
+        result = run_kg(
+            "build", "--seeds", str(tiny_corpus), "--store", str(tmp_path / "s"), "--out", str(tmp_path / f"o{n}")
+        )
+        assert result.returncode == 0, result.stderr
+    assert (tmp_path / "o1" / "kg.trig").read_bytes() == (tmp_path / "o2" / "kg.trig").read_bytes()
+
+
+def test_a_failed_build_leaves_the_previous_store_intact(tiny_corpus, tmp_path):
+    store = tmp_path / "store"
+    kg.build(tiny_corpus, store=store, out=tmp_path / "out")
+    trig = (tmp_path / "out" / "kg.trig").read_text()
+    before = claims_in(store)
+    path = tiny_corpus / "a2.yaml"
+    path.write_text(path.read_text().replace("86 children from Iraq", "68 children from Iraq"))
+    with pytest.raises(kg.KGError, match="E101"):
+        kg.build(tiny_corpus, store=store, out=tmp_path / "out")
+    assert claims_in(store) == before
+    assert (tmp_path / "out" / "kg.trig").read_text() == trig
+
+
+def test_an_interrupted_build_leaves_the_previous_store_intact(tiny_corpus, tmp_path, monkeypatch):
+    store = tmp_path / "store"
+    kg.build(tiny_corpus, store=store, out=None)
+    before = claims_in(store)
+
+    def interrupted(corpus):
+        yield from []
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sys.modules["kg.build"], "compile_corpus", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        kg.build(tiny_corpus, store=store, out=None)
+    assert claims_in(store) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store", "tiny"]
+
+
+def test_a_folder_that_is_not_a_store_is_refused_and_left_alone(tiny_corpus, tmp_path):
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("keep me")
+    with pytest.raises(kg.KGError, match="E200"):
+        kg.query(COUNT_CLAIMS, store=folder)
+    with pytest.raises(kg.KGError, match="E200"):
+        kg.build(tiny_corpus, store=folder, out=None)
+    assert (folder / "notes.txt").read_text() == "keep me"
+
+
+def test_a_missing_store_says_to_build_first(tmp_path):
+    with pytest.raises(kg.KGError, match=r"E201.*kg build"):
+        kg.query(COUNT_CLAIMS, store=tmp_path / "nothing")
+
+
+def test_unknown_store_scheme(tmp_path):
+    with pytest.raises(kg.KGError, match="E202"):
+        kg.query(COUNT_CLAIMS, store="ftp://example.org/store")
+
+
+def test_memory_store_round_trip(tiny_corpus):
+    report = kg.build(tiny_corpus, store="memory:tiny-test", out=None)
+    assert claims_in("memory:tiny-test") == report.claims
+
+
+def test_a_swap_cut_between_its_renames_is_recovered(tiny_corpus, tmp_path):
+    store = tmp_path / "store"
+    kg.build(tiny_corpus, store=store, out=None)
+    store.rename(tmp_path / ".store.old-12345")
+    assert claims_in(store) > 0
