@@ -152,6 +152,11 @@ def validate(
         raise typer.Exit(1)
 
 
+# --- commands from other modules: each registers itself here with one block ---------------------
+# (annotate/eval: kg/cli_annotate.py; analyze: kg/cli_analyze.py; viz: kg/cli_viz.py; serve: kg/cli_serve.py)
+# @@ registrations @@
+
+
 def main() -> None:
     """Entry point: run the app, turning errors into one line on stderr and a non-zero exit."""
     try:

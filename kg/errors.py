@@ -41,6 +41,14 @@ class Errors:
     E400 = "cannot read {path} as RDF: {detail}"
     # build
     E500 = "build interrupted; the previous store at {path} is unchanged"
+    # annotation (kg annotate, kg eval): E600-E699
+    # @@ E600 @@
+    # analysis (kg analyze): E700-E799
+    # @@ E700 @@
+    # views (kg viz): E800-E899
+    # @@ E800 @@
+    # endpoint and remote stores (kg serve, http stores): E900-E999
+    # @@ E900 @@
 
 
 class KGError(Exception):
