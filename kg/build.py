@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from .compile import compile_corpus
+from .compile import claim_iri, claims_of, compile_article, compile_ontology, compile_registry
 from .corpus import REGISTRY_FILE, annotation_files, read_annotations, read_registry
-from .crosssource import compare_claims
+from .crosssource import ClaimGroup, ComparedClaim, compare, compile_crosssource
 from .errors import KGError
-from .model import Corpus
-from .store import default_store_url, open_store, write_store
+from .store import default_store_url, open_store, store_terms, write_store
 
-__all__ = ["BuildReport", "build", "read_corpus_with_progress"]
+__all__ = ["BuildReport", "build"]
 
 
 @dataclass
@@ -49,37 +49,6 @@ def _progress(enabled: bool):
     )
 
 
-def read_corpus_with_progress(folder: Path, progress=None) -> Corpus:
-    """Read a corpus folder, advancing a rich progress bar per article when given one."""
-    from .corpus import read_corpus
-
-    if progress is None:
-        return read_corpus(folder)
-    if not folder.is_dir():
-        raise KGError("E100", path=folder)
-    registry = read_registry(folder / REGISTRY_FILE)
-    files = annotation_files(folder)
-    if not files:
-        raise KGError("E111", path=folder)
-    task = progress.add_task("reading articles", total=len(files))
-    articles = []
-    for path in files:
-        articles.append(read_annotations(path, registry))
-        progress.advance(task)
-    return Corpus(registry=registry, articles=articles)
-
-
-def _counted(quads: Iterable[tuple], progress, total: int) -> Iterator[tuple]:
-    if progress is None:
-        yield from quads
-        return
-    task = progress.add_task("writing the store", total=None)
-    for i, quad in enumerate(quads):
-        if i % 10000 == 0:
-            progress.update(task, completed=i)
-        yield quad
-
-
 def build(
     seeds: str | os.PathLike = "seeds",
     store: str | os.PathLike | None = None,
@@ -89,8 +58,9 @@ def build(
 ) -> BuildReport:
     """Compile a corpus folder into a store and write ``OUT/kg.trig``.
 
-    The previous store is replaced only when the new graph is complete: an error or an interrupt
-    leaves it as it was.
+    Articles are read, compiled and loaded one at a time, so memory grows with the number of
+    claims, not with the corpus text. The previous store is replaced only when the new graph is
+    complete: an error or an interrupt leaves it as it was.
 
     Parameters
     ----------
@@ -101,16 +71,44 @@ def build(
     out : path or None
         Folder for ``kg.trig``; ``None`` writes no file.
     show_progress : bool
-        Show progress bars on the terminal.
+        Show a progress bar on the terminal.
     """
     started = time.perf_counter()
     seeds = Path(seeds)
     url = str(store) if store is not None else default_store_url()
+    if not seeds.is_dir():
+        raise KGError("E100", path=seeds)
+    registry = read_registry(seeds / REGISTRY_FILE)
+    files = annotation_files(seeds)
+    if not files:
+        raise KGError("E111", path=seeds)
+    terms = store_terms(url)
+    groups: list[ClaimGroup] = []
+
+    def quads(progress) -> Iterator:
+        yield from compile_ontology(terms)
+        yield from compile_registry(registry, terms)
+        compared: list[ComparedClaim] = []
+        mentions: Counter[str] = Counter()
+        outlets: Counter[str] = Counter()
+        task = progress.add_task("building", total=len(files)) if progress else None
+        for path in files:
+            annotated = read_annotations(path, registry)
+            yield from compile_article(annotated, terms)
+            article = annotated.article
+            compared.extend(
+                ComparedClaim(claim, article.id, article.outlet, claim_iri(article.id, claim), article.published)
+                for claim in claims_of(annotated)
+            )
+            mentions.update(e for m in annotated.mentions for e in m.entities)
+            outlets[article.outlet] += 1
+            if progress:
+                progress.advance(task)
+        groups.extend(compare(compared))
+        yield from compile_crosssource(groups, registry, mentions, terms, outlets)
+
     with _progress(show_progress) as progress:
-        corpus = read_corpus_with_progress(seeds, progress)
-        groups = compare_claims(corpus)
-        quads = _counted(compile_corpus(corpus), progress, 0)
-        count = write_store(url, quads, {"seeds": str(seeds.resolve()), "articles": len(corpus.articles)})
+        count = write_store(url, quads(progress), {"seeds": str(seeds.resolve()), "articles": len(files)})
     trig = None
     if out is not None:
         trig = Path(out) / "kg.trig"
@@ -126,7 +124,7 @@ def build(
     return BuildReport(
         store=url,
         trig=trig,
-        articles=len(corpus.articles),
+        articles=len(files),
         quads=count,
         claims=len(members),
         conflicting=sum(m.status == "conflicting" for m in members),

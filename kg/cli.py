@@ -25,7 +25,8 @@ StoreOption = Annotated[
     typer.Option(
         "--store",
         "-s",
-        help="Store: a folder (embedded Oxigraph), 'memory:' or 'oxigraph:PATH'. Default: $KG_STORE or .kg",
+        help="Store: a folder (embedded Oxigraph), 'oxigraph:PATH', 'memory:NAME' or a SPARQL endpoint URL "
+        "(http://...). Default: $KG_STORE or .kg",
         show_default=False,
     ),
 ]
@@ -154,6 +155,20 @@ def validate(
 
 # --- commands from other modules: each registers itself here with one block ---------------------
 # (annotate/eval: kg/cli_annotate.py; analyze: kg/cli_analyze.py; viz: kg/cli_viz.py; serve: kg/cli_serve.py)
+from .cli_viz import viz as _viz  # noqa: E402
+
+app.command("viz")(_viz)
+from .cli_analyze import app as _analyze_app  # noqa: E402
+
+app.add_typer(_analyze_app, name="analyze")
+from .cli_serve import serve as _serve  # noqa: E402
+
+app.command("serve")(_serve)
+from .cli_annotate import annotate as _annotate_command  # noqa: E402
+from .cli_annotate import eval as _eval_command  # noqa: E402
+
+app.command("annotate")(_annotate_command)
+app.command("eval")(_eval_command)
 # @@ registrations @@
 
 

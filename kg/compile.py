@@ -19,16 +19,20 @@ True
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 
 from rdflib import PROV, RDF, RDFS, SDO, SKOS, XSD, Literal, URIRef
 
-from .model import Annotated, Claim, Corpus, Operation, Registry, Statement
+from .model import ACTOR_TYPES, Annotated, Claim, Corpus, Operation, Registry, Statement
 from .namespace import GRAPH, ID, KG, OA, SEM
 from .ontology import read_ontology
 
 __all__ = [
+    "RDFLIB_TERMS",
     "Quad",
+    "Terms",
     "article_iri",
     "claim_iri",
     "claims_of",
@@ -39,6 +43,7 @@ __all__ = [
     "date_literal",
     "entity_iri",
     "kind_iri",
+    "mention_counts",
     "predicate_iri",
     "quantity_iri",
 ]
@@ -122,7 +127,81 @@ _ENTITY_CLASS = {
 }
 
 
-def compile_ontology() -> Iterator[Quad]:
+_SUPERCLASSES = {
+    **{actor: ("Actor",) for actor in ACTOR_TYPES},
+    "Country": ("Actor", "Place"),
+    "Operation": ("Event",),
+}
+
+
+class Terms:
+    """How the compiler makes terms: rdflib terms (this class) or another library's (a subclass).
+
+    The store overrides it to build pyoxigraph terms directly: creating an rdflib ``Literal`` costs
+    ten times more than the quad it ends up in, and a corpus has millions of them.
+    """
+
+    def iri(self, value: str) -> URIRef:
+        return value if type(value) is URIRef else URIRef(value)
+
+    def literal(self, lexical: str, datatype: str | None = None) -> Literal:
+        return Literal(lexical) if datatype is None else Literal(lexical, datatype=URIRef(datatype))
+
+    def quad(self, s, p, o, g):
+        return s, p, o, g
+
+    def convert(self, term):
+        """An rdflib term (from a parsed graph) in this factory's kind."""
+        return term
+
+
+RDFLIB_TERMS = Terms()
+
+_XSD_INTEGER, _XSD_DECIMAL, _XSD_BOOLEAN = str(XSD.integer), str(XSD.decimal), str(XSD.boolean)
+_DATE_TYPE_NAMES = {10: str(XSD.date), 7: str(XSD.gYearMonth), 4: str(XSD.gYear)}
+
+
+class _Vocab:
+    """The constant terms the compiler emits, made once per term factory."""
+
+    def __init__(self, t: Terms) -> None:
+        i = t.iri
+        self.type, self.label, self.alt, self.comment = i(RDF.type), i(RDFS.label), i(SKOS.altLabel), i(RDFS.comment)
+        self.broader, self.subject, self.predicate, self.object = (
+            i(SKOS.broader), i(RDF.subject), i(RDF.predicate), i(RDF.object),
+        )  # fmt: skip
+        self.statement_class = i(RDF.Statement)
+        self.kg = {name: i(KG[name]) for name in KG.__annotations__}
+        self.prov_attributed, self.prov_derived, self.prov_entity = (
+            i(PROV.wasAttributedTo), i(PROV.wasDerivedFrom), i(PROV.Entity),
+        )  # fmt: skip
+        self.oa = {name: i(OA[name]) for name in (
+            "SpecificResource", "hasSource", "hasSelector", "TextQuoteSelector", "exact", "prefix", "suffix",
+            "TextPositionSelector", "start", "end", "Annotation", "motivatedBy", "identifying", "hasBody", "hasTarget",
+        )}  # fmt: skip
+        self.sdo = {name: i(SDO[name]) for name in (
+            "NewsArticle", "headline", "publisher", "author", "datePublished", "inLanguage", "url", "text",
+        )}  # fmt: skip
+        self.true, self.false = t.literal("true", _XSD_BOOLEAN), t.literal("false", _XSD_BOOLEAN)
+        self.entity_class = {name: i(cls) for name, cls in _ENTITY_CLASS.items()}
+
+    @classmethod
+    def of(cls, t: Terms) -> _Vocab:
+        vocab = t.__dict__.get("_vocab")
+        if vocab is None:
+            vocab = t.__dict__["_vocab"] = cls(t)
+        return vocab
+
+
+def _int(t: Terms, n: int):
+    return t.literal(str(n), _XSD_INTEGER)
+
+
+def _date(t: Terms, value: str):
+    return t.literal(value, _DATE_TYPE_NAMES[len(value)])
+
+
+def compile_ontology(terms: Terms = RDFLIB_TERMS) -> Iterator[Quad]:
     """The ontology's triples, in ``graph:ontology``.
 
     Its blank nodes (OWL lists and unions) get canonical labels, so every build writes the same
@@ -130,34 +209,41 @@ def compile_ontology() -> Iterator[Quad]:
     """
     from rdflib.compare import to_canonical_graph
 
+    g = terms.iri(ONTOLOGY_GRAPH)
+    c = terms.convert
     for s, p, o in to_canonical_graph(read_ontology()):
-        yield s, p, o, ONTOLOGY_GRAPH
+        yield terms.quad(c(s), c(p), c(o), g)
 
 
-def compile_registry(registry: Registry) -> Iterator[Quad]:
+def compile_registry(registry: Registry, terms: Terms = RDFLIB_TERMS) -> Iterator[Quad]:
     """Entities, their labels, aliases and roles, and quantity kinds, in ``graph:registry``."""
-    g = REGISTRY_GRAPH
+    t, v = terms, _Vocab.of(terms)
+    q, lit = t.quad, t.literal
+    g = t.iri(REGISTRY_GRAPH)
     for entity in registry.entities.values():
-        node = entity_iri(entity.id)
-        yield node, RDF.type, _ENTITY_CLASS[entity.type], g
-        yield node, RDFS.label, Literal(entity.label), g
+        node = t.iri(entity_iri(entity.id))
+        yield q(node, v.type, v.entity_class[entity.type], g)
+        # the superclasses too, so that queries find every actor, place or event with one triple
+        for superclass in _SUPERCLASSES.get(entity.type, ()):
+            yield q(node, v.type, v.kg[superclass], g)
+        yield q(node, v.label, lit(entity.label), g)
         for alias in dict.fromkeys(entity.aliases):
             if alias != entity.label:
-                yield node, SKOS.altLabel, Literal(alias), g
+                yield q(node, v.alt, lit(alias), g)
         if entity.description:
-            yield node, RDFS.comment, Literal(entity.description), g
+            yield q(node, v.comment, lit(entity.description), g)
         for role in entity.roles:
-            yield node, KG.roleTitle, Literal(role.title), g
+            yield q(node, v.kg["roleTitle"], lit(role.title), g)
         if entity.phase_of:
-            yield node, KG.phaseOf, entity_iri(entity.phase_of), g
+            yield q(node, v.kg["phaseOf"], t.iri(entity_iri(entity.phase_of)), g)
     for kind in registry.kinds.values():
-        node = kind_iri(kind.id)
-        yield node, RDF.type, KG.QuantityKind, g
-        yield node, RDFS.label, Literal(kind.label), g
+        node = t.iri(kind_iri(kind.id))
+        yield q(node, v.type, v.kg["QuantityKind"], g)
+        yield q(node, v.label, lit(kind.label), g)
         for alias in kind.aliases:
-            yield node, SKOS.altLabel, Literal(alias), g
+            yield q(node, v.alt, lit(alias), g)
         if kind.broader:
-            yield node, SKOS.broader, kind_iri(kind.broader), g
+            yield q(node, v.broader, t.iri(kind_iri(kind.broader)), g)
 
 
 def claims_of(annotated: Annotated) -> list[Claim]:
@@ -202,153 +288,183 @@ def _operation_claims(op: Operation) -> Iterator[Claim]:
         yield make("phaseOf", obj=op.phase_of)
 
 
-def _provenance(node: URIRef, item: Claim | Statement, article_id: str, g: URIRef) -> Iterator[Quad]:
-    yield node, PROV.wasAttributedTo, entity_iri(item.speaker), g
-    yield node, PROV.wasDerivedFrom, article_iri(article_id), g
+def _provenance(t: Terms, v: _Vocab, node, item: Claim | Statement, article, g) -> Iterator[Quad]:
+    q = t.quad
+    yield q(node, v.prov_attributed, t.iri(ID + item.speaker), g)
+    yield q(node, v.prov_derived, article, g)
     if item.date:
-        yield node, KG.statedOn, date_literal(item.date), g
+        yield q(node, v.kg["statedOn"], _date(t, item.date), g)
     if item.about:
-        yield node, KG.about, entity_iri(item.about), g
+        yield q(node, v.kg["about"], t.iri(ID + item.about), g)
     provenance = item.provenance
-    yield node, KG.method, KG.Machine if provenance.method == "machine" else KG.Curated, g
+    yield q(node, v.kg["method"], v.kg["Machine"] if provenance.method == "machine" else v.kg["Curated"], g)
     if provenance.component:
-        yield node, KG.component, Literal(provenance.component), g
+        yield q(node, v.kg["component"], t.literal(provenance.component), g)
     if provenance.confidence is not None:
-        yield node, KG.confidence, Literal(str(round(provenance.confidence, 4)), datatype=XSD.decimal), g
+        yield q(node, v.kg["confidence"], t.literal(str(round(provenance.confidence, 4)), _XSD_DECIMAL), g)
 
 
-def _evidence(node: URIRef, text: str, start: int, end: int, article_id: str, g: URIRef) -> Iterator[Quad]:
+def _evidence(t: Terms, v: _Vocab, node: str, text: str, start: int, end: int, article, g) -> Iterator[Quad]:
     """Anchor ``node`` to ``text[start:end]`` with the Web Annotation selectors."""
-    evidence, quote, position = URIRef(node + "#evidence"), URIRef(node + "#quote"), URIRef(node + "#position")
-    yield evidence, RDF.type, OA.SpecificResource, g
-    yield evidence, OA.hasSource, article_iri(article_id), g
-    yield evidence, OA.hasSelector, quote, g
-    yield evidence, OA.hasSelector, position, g
-    yield quote, RDF.type, OA.TextQuoteSelector, g
-    yield quote, OA.exact, Literal(text[start:end]), g
-    yield quote, OA.prefix, Literal(text[max(0, start - _CONTEXT) : start]), g
-    yield quote, OA.suffix, Literal(text[end : end + _CONTEXT]), g
-    yield position, RDF.type, OA.TextPositionSelector, g
-    yield position, OA.start, Literal(start), g
-    yield position, OA.end, Literal(end), g
+    q, lit, oa = t.quad, t.literal, v.oa
+    evidence, quote, position = t.iri(node + "#evidence"), t.iri(node + "#quote"), t.iri(node + "#position")
+    yield q(evidence, v.type, oa["SpecificResource"], g)
+    yield q(evidence, oa["hasSource"], article, g)
+    yield q(evidence, oa["hasSelector"], quote, g)
+    yield q(evidence, oa["hasSelector"], position, g)
+    yield q(quote, v.type, oa["TextQuoteSelector"], g)
+    yield q(quote, oa["exact"], lit(text[start:end]), g)
+    yield q(quote, oa["prefix"], lit(text[max(0, start - _CONTEXT) : start]), g)
+    yield q(quote, oa["suffix"], lit(text[end : end + _CONTEXT]), g)
+    yield q(position, v.type, oa["TextPositionSelector"], g)
+    yield q(position, oa["start"], _int(t, start), g)
+    yield q(position, oa["end"], _int(t, end), g)
 
 
-def _article(annotated: Annotated, g: URIRef) -> Iterator[Quad]:
-    a = annotated.article
-    node = article_iri(a.id)
-    yield node, RDF.type, SDO.NewsArticle, g
-    yield node, RDF.type, PROV.Entity, g
-    yield node, SDO.headline, Literal(a.title), g
-    yield node, SDO.publisher, entity_iri(a.outlet), g
+def _article(t: Terms, v: _Vocab, a, node, g) -> Iterator[Quad]:
+    q, lit, sdo, kg = t.quad, t.literal, v.sdo, v.kg
+    yield q(node, v.type, sdo["NewsArticle"], g)
+    yield q(node, v.type, v.prov_entity, g)
+    yield q(node, sdo["headline"], lit(a.title), g)
+    yield q(node, sdo["publisher"], t.iri(ID + a.outlet), g)
     for outlet in a.via:
-        yield node, KG.via, entity_iri(outlet), g
+        yield q(node, kg["via"], t.iri(ID + outlet), g)
     if a.author:
-        yield node, SDO.author, Literal(a.author), g
+        yield q(node, sdo["author"], lit(a.author), g)
     if a.published:
-        yield node, SDO.datePublished, date_literal(a.published), g
-        yield node, KG.datePublishedInferred, Literal(a.published_inferred), g
+        yield q(node, sdo["datePublished"], _date(t, a.published), g)
+        yield q(node, kg["datePublishedInferred"], v.true if a.published_inferred else v.false, g)
     if a.published_basis:
-        yield node, KG.datePublishedBasis, Literal(a.published_basis), g
-    yield node, SDO.inLanguage, Literal(a.language), g
+        yield q(node, kg["datePublishedBasis"], lit(a.published_basis), g)
+    yield q(node, sdo["inLanguage"], lit(a.language), g)
     if a.url:
-        yield node, SDO.url, Literal(a.url, datatype=XSD.anyURI), g
-    yield node, SDO.text, Literal(a.text), g
+        yield q(node, sdo["url"], lit(a.url, str(XSD.anyURI)), g)
+    yield q(node, sdo["text"], lit(a.text), g)
     if a.source_file:
-        yield node, KG.sourceFile, Literal(a.source_file), g
-    yield node, KG.contentHash, Literal(hashlib.sha256(a.text.encode()).hexdigest()), g
+        yield q(node, kg["sourceFile"], lit(a.source_file), g)
+    yield q(node, kg["contentHash"], lit(hashlib.sha256(a.text.encode()).hexdigest()), g)
 
 
-def compile_article(annotated: Annotated) -> Iterator[Quad]:
+def compile_article(annotated: Annotated, terms: Terms = RDFLIB_TERMS) -> Iterator[Quad]:
     """Everything one article asserts, in its own named graph ``graph:article/NAME``.
 
     The plain triples (``id:tajikistan kg:repatriated id:quantity/...``), the claims that reify
     them with speaker, date and quote, statements and mentions.
+
+    Parameters
+    ----------
+    annotated : Annotated
+        The article and its annotations.
+    terms : Terms
+        The term factory; rdflib terms by default.
     """
+    t, v = terms, _Vocab.of(terms)
+    q, kg = t.quad, v.kg
     a = annotated.article
-    g = article_graph(a.id)
-    yield from _article(annotated, g)
+    g = t.iri(article_graph(a.id))
+    article = t.iri(article_iri(a.id))
+    yield from _article(t, v, a, article, g)
     text = a.text
 
     for claim in claims_of(annotated):
-        node = claim_iri(a.id, claim)
-        subject, predicate = entity_iri(claim.subject), predicate_iri(claim.predicate)
-        obj: URIRef | Literal
+        key = claim_key(claim)
+        name = f"{ID}claim/{a.id}/{key}"
+        node = t.iri(name)
+        subject, predicate = t.iri(ID + claim.subject), t.iri(predicate_iri(claim.predicate))
         if claim.quantity is not None:
-            obj = quantity_iri(a.id, claim)
-            yield from _quantity(obj, claim, g)
+            obj = t.iri(f"{ID}quantity/{a.id}/{key}")
+            yield from _quantity(t, v, obj, claim, g)
         elif claim.literal is not None:
-            obj = date_literal(claim.literal)
+            obj = _date(t, claim.literal)
         else:
-            obj = entity_iri(claim.object)  # type: ignore[arg-type]
-        yield subject, predicate, obj, g
-        yield node, RDF.type, KG.Claim, g
-        yield node, RDF.type, RDF.Statement, g
-        yield node, RDF.subject, subject, g
-        yield node, RDF.predicate, predicate, g
-        yield node, RDF.object, obj, g
-        yield node, KG.evidence, URIRef(node + "#evidence"), g
-        yield from _provenance(node, claim, a.id, g)
-        yield from _evidence(node, text, claim.span.start, claim.span.end, a.id, g)
+            obj = t.iri(ID + claim.object)  # type: ignore[operator]
+        yield q(subject, predicate, obj, g)
+        yield q(node, v.type, kg["Claim"], g)
+        yield q(node, v.type, v.statement_class, g)
+        yield q(node, v.subject, subject, g)
+        yield q(node, v.predicate, predicate, g)
+        yield q(node, v.object, obj, g)
+        yield q(node, kg["evidence"], t.iri(name + "#evidence"), g)
+        yield from _provenance(t, v, node, claim, article, g)
+        yield from _evidence(t, v, name, text, claim.span.start, claim.span.end, article, g)
 
     for statement in annotated.statements:
-        node = statement_iri(a.id, statement)
-        yield node, RDF.type, KG.Statement, g
-        yield node, KG.evidence, URIRef(node + "#evidence"), g
-        yield from _provenance(node, statement, a.id, g)
-        yield from _evidence(node, text, statement.span.start, statement.span.end, a.id, g)
+        name = str(statement_iri(a.id, statement))
+        node = t.iri(name)
+        yield q(node, v.type, kg["Statement"], g)
+        yield q(node, kg["evidence"], t.iri(name + "#evidence"), g)
+        yield from _provenance(t, v, node, statement, article, g)
+        yield from _evidence(t, v, name, text, statement.span.start, statement.span.end, article, g)
 
+    oa = v.oa
     for mention in annotated.mentions:
-        node = ID[f"mention/{a.id}/{mention.span.start}-{mention.span.end}"]
-        yield node, RDF.type, KG.Mention, g
-        yield node, RDF.type, OA.Annotation, g
-        yield node, OA.motivatedBy, OA.identifying, g
+        name = f"{ID}mention/{a.id}/{mention.span.start}-{mention.span.end}"
+        node = t.iri(name)
+        yield q(node, v.type, kg["Mention"], g)
+        yield q(node, v.type, oa["Annotation"], g)
+        yield q(node, oa["motivatedBy"], oa["identifying"], g)
         for entity_id in mention.entities:
-            yield node, OA.hasBody, entity_iri(entity_id), g
-        yield node, KG.surfaceForm, Literal(mention.span.quote), g
-        yield node, OA.hasTarget, URIRef(node + "#evidence"), g
-        yield node, KG.method, KG.Machine if mention.provenance.method == "machine" else KG.Curated, g
-        if mention.provenance.component:
-            yield node, KG.component, Literal(mention.provenance.component), g
-        if mention.provenance.confidence is not None:
-            yield node, KG.confidence, Literal(str(round(mention.provenance.confidence, 4)), datatype=XSD.decimal), g
-        yield from _evidence(node, text, mention.span.start, mention.span.end, a.id, g)
+            yield q(node, oa["hasBody"], t.iri(ID + entity_id), g)
+        yield q(node, kg["surfaceForm"], t.literal(mention.span.quote), g)
+        yield q(node, oa["hasTarget"], t.iri(name + "#evidence"), g)
+        provenance = mention.provenance
+        yield q(node, kg["method"], kg["Machine"] if provenance.method == "machine" else kg["Curated"], g)
+        if provenance.component:
+            yield q(node, kg["component"], t.literal(provenance.component), g)
+        if provenance.confidence is not None:
+            yield q(node, kg["confidence"], t.literal(str(round(provenance.confidence, 4)), _XSD_DECIMAL), g)
+        yield from _evidence(t, v, name, text, mention.span.start, mention.span.end, article, g)
 
 
-def _number(value: object) -> Literal:
+def _number(t: Terms, value: object):
     if isinstance(value, int):
-        return Literal(value)
-    return Literal(str(value), datatype=XSD.decimal)
+        return _int(t, value)
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return _int(t, int(value))
+    return t.literal(str(value), _XSD_DECIMAL)
 
 
-def _quantity(node: URIRef, claim: Claim, g: URIRef) -> Iterator[Quad]:
-    q = claim.quantity
-    assert q is not None
-    yield node, RDF.type, KG.Quantity, g
-    yield node, RDFS.label, Literal(q.label), g
-    if q.value is not None:
-        yield node, KG.value, _number(q.value), g
-    lower, upper = q.interval
+def _quantity(t: Terms, v: _Vocab, node, claim: Claim, g) -> Iterator[Quad]:
+    quantity = claim.quantity
+    assert quantity is not None
+    q, kg = t.quad, v.kg
+    yield q(node, v.type, kg["Quantity"], g)
+    yield q(node, v.label, t.literal(quantity.label), g)
+    if quantity.value is not None:
+        yield q(node, kg["value"], _number(t, quantity.value), g)
+    lower, upper = quantity.interval
     if lower is not None:
-        yield node, KG.lowerBound, _number(int(lower) if lower == lower.to_integral_value() else lower), g
+        yield q(node, kg["lowerBound"], _number(t, lower), g)
     if upper is not None:
-        yield node, KG.upperBound, _number(int(upper) if upper == upper.to_integral_value() else upper), g
-    yield node, KG.approximate, Literal(q.approximate), g
-    if q.counted:
-        yield node, KG.counted, Literal(q.counted), g
-    if q.kind:
-        yield node, KG.kind, kind_iri(q.kind), g
+        yield q(node, kg["upperBound"], _number(t, upper), g)
+    yield q(node, kg["approximate"], v.true if quantity.approximate else v.false, g)
+    if quantity.counted:
+        yield q(node, kg["counted"], t.literal(quantity.counted), g)
+    if quantity.kind:
+        yield q(node, kg["kind"], t.iri(kind_iri(quantity.kind)), g)
 
 
-def compile_corpus(corpus: Corpus, *, ontology: bool = True) -> Iterator[Quad]:
+def compile_corpus(corpus: Corpus, *, ontology: bool = True, terms: Terms = RDFLIB_TERMS) -> Iterator[Quad]:
     """Every quad of a corpus: ontology, registry, articles, and what is computed across them."""
-    from .crosssource import compile_crosssource
+    from .crosssource import compare_claims, compile_crosssource
 
     if ontology:
-        yield from compile_ontology()
-    yield from compile_registry(corpus.registry)
+        yield from compile_ontology(terms)
+    yield from compile_registry(corpus.registry, terms)
     for annotated in corpus.articles:
-        yield from compile_article(annotated)
-    yield from compile_crosssource(corpus)
+        yield from compile_article(annotated, terms)
+    outlets = Counter(a.article.outlet for a in corpus.articles)
+    groups = compare_claims(corpus)
+    yield from compile_crosssource(groups, corpus.registry, mention_counts(corpus.articles), terms, outlets)
+
+
+def mention_counts(articles: Iterable[Annotated]) -> Counter[str]:
+    """How many mentions name each entity."""
+    counts: Counter[str] = Counter()
+    for annotated in articles:
+        for mention in annotated.mentions:
+            counts.update(mention.entities)
+    return counts
 
 
 def to_dataset(quads: Iterable[Quad]):

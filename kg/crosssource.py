@@ -29,35 +29,48 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from rdflib import RDF, XSD, Literal, URIRef
+from rdflib import URIRef
 
-from .compile import CROSSSOURCE_GRAPH, Quad, _digest, claim_iri, claims_of, entity_iri, kind_iri, predicate_iri
-from .model import Annotated, Claim, Corpus
+from .compile import (
+    CROSSSOURCE_GRAPH,
+    RDFLIB_TERMS,
+    Quad,
+    Terms,
+    _date,
+    _digest,
+    _int,
+    _Vocab,
+    claim_iri,
+    claims_of,
+    entity_iri,
+    kind_iri,
+    predicate_iri,
+)
+from .model import Claim, Corpus, Registry
 from .namespace import ID, KG
 from .ontology import functional_predicates, relation_families
 
-__all__ = ["ClaimGroup", "ComparedClaim", "compare_claims", "compile_crosssource", "values_agree"]
+__all__ = ["ClaimGroup", "ComparedClaim", "compare", "compare_claims", "compile_crosssource", "values_agree"]
 
 STATUS_IRI = {"conflicting": KG.Conflicting, "corroborated": KG.Corroborated, "single-source": KG.SingleSource}
 
 
-@dataclass
+@dataclass(eq=False)
 class ComparedClaim:
+    """A claim with where it comes from and, once compared, its status."""
+
     claim: Claim
-    article: Annotated
+    article: str
+    outlet: str
     iri: URIRef
+    published: str | None = None
     status: str = "single-source"
     outlet_count: int = 1
     conflicts: list[ComparedClaim] = field(default_factory=list)
     corroborations: list[ComparedClaim] = field(default_factory=list)
-
-    @property
-    def outlet(self) -> str:
-        return self.article.article.outlet
 
 
 @dataclass
@@ -147,65 +160,122 @@ def compare_claims(corpus: Corpus) -> list[ClaimGroup]:
         In order of first appearance; each member carries its status, the number of distinct
         outlets agreeing with it, and the claims it conflicts with or is corroborated by.
     """
+    return compare(
+        ComparedClaim(claim, a.article.id, a.article.outlet, claim_iri(a.article.id, claim), a.article.published)
+        for a in corpus.articles
+        for claim in claims_of(a)
+    )
+
+
+def compare(claims: Iterable[ComparedClaim]) -> list[ClaimGroup]:
+    """Group claims (from any number of articles) and set each one's status."""
     groups: dict[tuple, ClaimGroup] = {}
-    for annotated in corpus.articles:
-        for claim in claims_of(annotated):
-            key = comparison_key(claim)
-            group = groups.setdefault(key, ClaimGroup(key))
-            group.members.append(ComparedClaim(claim, annotated, claim_iri(annotated.article.id, claim)))
+    for compared in claims:
+        key = comparison_key(compared.claim)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = ClaimGroup(key)
+        group.members.append(compared)
     for group in groups.values():
-        members = group.members
-        for m in members:
-            agreeing = [o for o in members if o is m or values_agree(m.claim, o.claim)]
-            m.conflicts = [o for o in members if o is not m and o not in agreeing]
-            m.corroborations = [o for o in agreeing if o.outlet != m.outlet]
-            m.outlet_count = len({o.outlet for o in agreeing})
-            if m.conflicts:
-                m.status = "conflicting"
-            elif m.outlet_count >= 2:
-                m.status = "corroborated"
-            else:
-                m.status = "single-source"
+        _settle(group.members)
     return list(groups.values())
 
 
-def _literal_int(n: int) -> Literal:
-    return Literal(n, datatype=XSD.integer)
-
-
-def compile_crosssource(corpus: Corpus) -> Iterator[Quad]:
-    """Claim groups, statuses, conflicts and corroborations, and mention counts, as quads."""
-    g = CROSSSOURCE_GRAPH
-    for group in compare_claims(corpus):
-        node = group.iri
-        kind, topic, predicate = group.key[0], group.key[1], group.key[2]
-        yield node, RDF.type, KG.ClaimGroup, g
-        yield node, KG.topic, entity_iri(topic), g
-        if kind == "quantity":
-            yield node, KG.groupPredicate, URIRef(predicate), g
-            if group.key[3]:
-                counted = group.key[3]
-                if counted in corpus.registry.kinds:
-                    yield node, KG.kind, kind_iri(counted), g
-                else:
-                    yield node, KG.counted, Literal(counted), g
+def _settle(members: list[ComparedClaim]) -> None:
+    for m in members:
+        agreeing = [o for o in members if o is m or values_agree(m.claim, o.claim)]
+        agreeing_ids = {id(o) for o in agreeing}
+        m.conflicts = [o for o in members if id(o) not in agreeing_ids]
+        m.corroborations = [o for o in agreeing if o.outlet != m.outlet]
+        m.outlet_count = len({o.outlet for o in agreeing})
+        if m.conflicts:
+            m.status = "conflicting"
+        elif m.outlet_count >= 2:
+            m.status = "corroborated"
         else:
-            yield node, KG.groupPredicate, predicate_iri(predicate), g
-        yield node, KG.claimCount, _literal_int(len(group.members)), g
-        yield node, KG.valueCount, _literal_int(group.value_count), g
-        yield node, KG.outletCount, _literal_int(len({m.outlet for m in group.members})), g
-        yield node, KG.contested, Literal(group.contested), g
-        for m in group.members:
-            yield m.iri, KG.inGroup, node, g
-            yield m.iri, KG.status, STATUS_IRI[m.status], g
-            yield m.iri, KG.outletCount, _literal_int(m.outlet_count), g
+            m.status = "single-source"
+
+
+def compile_crosssource(
+    groups: list[ClaimGroup],
+    registry: Registry,
+    mention_counts: dict[str, int],
+    terms: Terms = RDFLIB_TERMS,
+    outlet_articles: dict[str, int] | None = None,
+) -> Iterator[Quad]:
+    """Claim groups, statuses, conflicts and corroborations, mention counts and outlet statistics.
+
+    ``outlet_articles`` counts each outlet's articles; without it, articles that have claims.
+    """
+    t, v = terms, _Vocab.of(terms)
+    q, kg = t.quad, v.kg
+    g = t.iri(CROSSSOURCE_GRAPH)
+    status = {name: kg[cls] for name, cls in (("conflicting", "Conflicting"), ("corroborated", "Corroborated"),
+                                              ("single-source", "SingleSource"))}  # fmt: skip
+    for group in groups:
+        node = t.iri(group.iri)
+        kind, topic, predicate = group.key[0], group.key[1], group.key[2]
+        yield q(node, v.type, kg["ClaimGroup"], g)
+        yield q(node, kg["topic"], t.iri(entity_iri(topic)), g)
+        if kind == "quantity":
+            yield q(node, kg["groupPredicate"], t.iri(predicate), g)
+            counted = group.key[3]
+            if counted in registry.kinds:
+                yield q(node, kg["kind"], t.iri(kind_iri(counted)), g)
+            elif counted:
+                yield q(node, kg["counted"], t.literal(counted), g)
+        else:
+            yield q(node, kg["groupPredicate"], t.iri(predicate_iri(predicate)), g)
+        members = group.members
+        yield q(node, kg["claimCount"], _int(t, len(members)), g)
+        yield q(node, kg["valueCount"], _int(t, group.value_count), g)
+        yield q(node, kg["outletCount"], _int(t, len({m.outlet for m in members})), g)
+        yield q(node, kg["contested"], v.true if group.contested else v.false, g)
+        for m in members:
+            claim = t.iri(m.iri)
+            yield q(claim, kg["outlet"], t.iri(entity_iri(m.outlet)), g)
+            yield q(claim, kg["quote"], t.literal(m.claim.span.quote), g)
+            date = m.claim.date or m.published
+            if date:
+                yield q(claim, kg["claimDate"], _date(t, date), g)
+            yield q(claim, kg["inGroup"], node, g)
+            yield q(claim, kg["status"], status[m.status], g)
+            yield q(claim, kg["outletCount"], _int(t, m.outlet_count), g)
             for other in m.conflicts:
-                yield m.iri, KG.conflictsWith, other.iri, g
+                yield q(claim, kg["conflictsWith"], t.iri(other.iri), g)
             for other in m.corroborations:
-                yield m.iri, KG.corroborates, other.iri, g
-    counts: Counter[str] = Counter()
-    for annotated in corpus.articles:
-        for mention in annotated.mentions:
-            counts.update(mention.entities)
-    for entity_id in corpus.registry.entities:
-        yield entity_iri(entity_id), KG.mentionCount, _literal_int(counts.get(entity_id, 0)), g
+                yield q(claim, kg["corroborates"], t.iri(other.iri), g)
+    for entity_id in registry.entities:
+        yield q(t.iri(entity_iri(entity_id)), kg["mentionCount"], _int(t, mention_counts.get(entity_id, 0)), g)
+    for outlet, counts in _outlet_counts(groups).items():
+        node = t.iri(entity_iri(outlet))
+        articles = len(counts.pop("articles"))
+        yield q(node, kg["articleCount"], _int(t, (outlet_articles or {}).get(outlet, articles)), g)
+        for name, n in counts.items():
+            yield q(node, kg[name], _int(t, n), g)
+
+
+def _outlet_counts(groups: list[ClaimGroup]) -> dict[str, dict]:
+    """Per outlet: its articles (that have claims) and how many of its claims have each status."""
+    status = {
+        "conflicting": "conflictingCount",
+        "corroborated": "corroboratedCount",
+        "single-source": "singleSourceCount",
+    }
+    outlets: dict[str, dict] = {}
+    for group in groups:
+        for m in group.members:
+            counts = outlets.setdefault(
+                m.outlet,
+                {
+                    "articles": set(),
+                    "claimCount": 0,
+                    "conflictingCount": 0,
+                    "corroboratedCount": 0,
+                    "singleSourceCount": 0,
+                },
+            )
+            counts["articles"].add(m.article)
+            counts["claimCount"] += 1
+            counts[status[m.status]] += 1
+    return dict(sorted(outlets.items()))

@@ -27,7 +27,7 @@ class Errors:
     # stores
     E200 = "{path} is not a kg store (no {marker}); build one with `kg build --store {path}`"
     E201 = "no store at {path}; build one first with `kg build`"
-    E202 = "unknown store {url!r}: use a folder path, 'memory:' or 'oxigraph:PATH'"
+    E202 = "unknown store {url!r}: use a folder path, 'oxigraph:PATH', 'memory:NAME' or an http(s):// SPARQL endpoint"
     E203 = "the store at {path} is in use by another process ({detail})"
     E204 = "cannot write the store at {path}: {detail}"
     # queries
@@ -42,12 +42,83 @@ class Errors:
     # build
     E500 = "build interrupted; the previous store at {path} is unchanged"
     # annotation (kg annotate, kg eval): E600-E699
+    E600 = "{path}: no such file or folder"
+    E601 = "{path}: no .txt, .html, .htm or .jsonl files in this folder"
+    E602 = "{path} already exists; use --force to overwrite it"
+    E603 = "cannot write {path}: {detail}"
+    E604 = "{where}: cannot write this annotation: {detail}"
+    E605 = "{where}: cannot write this registry entry: {detail}"
+    E606 = "reading {what} needs {package}: pip install 'kg[nlp]'"
+    E650 = "{where}: malformed pipeline configuration: {detail}"
+    E651 = "unknown annotation component {name!r}; known: {known}"
+    E652 = "pipeline: component {name!r} requires {needs!r}, which no earlier component assigns"
+    E653 = "cannot load the spaCy model {model!r} ({detail}); install it: pip install 'kg[nlp]'"
+    E654 = "{where}: the article is {size} characters long; the limit is {limit} (split it into articles)"
+    E655 = "{where}: annotation failed in component {name!r}: {detail}"
+    E656 = "nothing annotated: {detail}"
+    E657 = "{path}: not a folder of curated seeds ({detail})"
+    E658 = "--processes must be 0 (one per core) or more, not {n}"
     # @@ E600 @@
     # analysis (kg analyze): E700-E799
+    E700 = "the {view} view of the graph is empty ({detail}); build a corpus with claims first (`kg build`)"
+    E701 = "unknown name {name!r} in the {view} view; closest: {suggestions}"
+    E702 = "ambiguous name {name!r}: it names {candidates}; give one of the ids"
+    E703 = "no path between {source} and {target} in the {view} view: they are not connected"
+    E704 = "unknown view {view!r}; use one of: {choices}"
+    E705 = "networkx backend {backend!r} is not usable: {detail}"
+    E706 = "cannot write analysis results into the store {url}: {detail}"
+    E707 = "{name!r} names {id} ({type}), which is not in the {view} view: {why}"
+    E708 = "cannot write {path}: {detail}"
+    E709 = "unknown measure {name!r}; use one of: {choices}"
+    E710 = "--write stores results of the actors view only (not {view!r}): drop --write or use --view actors"
     # @@ E700 @@
     # views (kg viz): E800-E899
+    E800 = "unknown view {name!r}; use one of: {choices}"
+    E801 = "unknown {what} {name!r}; closest: {hint}"
+    E802 = "{what} {name!r} is ambiguous: it matches {matches}; give the full name"
+    E803 = "{option} {value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+    E804 = "--since {since} is after --until {until}"
+    E805 = "{option} must be {rule}, not {value}"
+    E806 = "{name!r} takes part in no relation shown in the {view} view (a speaker's claims are on the edges they back)"
+    E807 = "cannot write {path}: {detail}"
     # @@ E800 @@
     # endpoint and remote stores (kg serve, http stores): E900-E999
+    E900 = "cannot reach the store {url}: {detail}"
+    E901 = "the store {url} answered HTTP {status}: {detail}"
+    E902 = "the store {url} sent an answer kg cannot read: {detail}"
+    E903 = (
+        "writing to {url} failed at batch {batch} of {batches} ({detail}): {done} of {total} graphs were "
+        "replaced{done_names}; {left} were not{left_names}; every graph holds either its previous or its new "
+        "version, never part of one: build again to finish"
+    )
+    E904 = "bad store URL {url}: {detail}"
+    E905 = "a remote store keeps quads in named graphs only; this build has {count} in the default graph"
+    E906 = (
+        "the new graphs are all written to {url}, but removing {count} graphs of the previous build failed "
+        "({detail}); build again to finish"
+    )
+    E907 = (
+        "the store {url} cut the answer at its limit of {cap} results; ask for fewer (LIMIT and OFFSET) or "
+        "raise the limit (kg serve --max-results)"
+    )
+    E910 = "kg serve serves an embedded or in-memory store, not {url}: a SPARQL endpoint is already an endpoint"
+    E911 = "cannot find the oxigraph server program; install it with: pip install oxigraph"
+    E912 = "the query engine (oxigraph) did not start: {detail}"
+    E913 = "cannot listen on {host}:{port}: {detail}"
+    E914 = "{option} must be {rule}, not {value}"
+    # answers of the endpoint (kg serve), sent as the body of an HTTP error
+    E920 = "no query: give query= (GET, or a POST form) or a POST body of type application/sparql-query"
+    E921 = "this endpoint is read-only: updates are refused (start it with `kg serve --allow-updates`)"
+    E922 = "the query ran past the {timeout} s time limit and was stopped"
+    E923 = "cannot send {kind} results as {accept}; acceptable types: {choices}"
+    E924 = "unsupported content type {type!r}: send application/x-www-form-urlencoded or {expected}"
+    E925 = "this is an update, not a query: send it to /update (POST update= or application/sparql-update)"
+    E926 = "the query engine failed: {detail}"
+    E927 = "give one of query= and name=, once"
+    E928 = (
+        "the query engine was restarted (a query used more memory than allowed, or the store was rebuilt); "
+        "send the query again"
+    )
     # @@ E900 @@
 
 

@@ -118,6 +118,15 @@ class KG(DefinedNamespace):
     valueCount: URIRef
     contested: URIRef
 
+    # materialised for fast queries (graph:crosssource)
+    outlet: URIRef
+    quote: URIRef
+    claimDate: URIRef
+    articleCount: URIRef
+    conflictingCount: URIRef
+    corroboratedCount: URIRef
+    singleSourceCount: URIRef
+
     # quantities
     value: URIRef
     lowerBound: URIRef
@@ -142,6 +151,13 @@ class KG(DefinedNamespace):
     roleTitle: URIRef
     surfaceForm: URIRef
     mentionCount: URIRef
+
+    # analysis results (kg analyze ... --write), in graph:analysis
+    degree: URIRef
+    betweenness: URIRef
+    pagerank: URIRef
+    community: URIRef
+    analysedAt: URIRef
 
 
 OA = Namespace("http://www.w3.org/ns/oa#")

@@ -4,8 +4,8 @@ Examples
 --------
 >>> "conflicting-claims" in named_queries()
 True
->>> print(named_queries()["conflicting-claims"].description)
-Claims that another source contradicts: each value with its speaker, outlet, date and quote, and the values it conflicts with.
+>>> print(named_queries()["claims-per-outlet"].description)
+Per outlet: articles, claims and how many of them are conflicting, corroborated or single-source.
 """
 
 from __future__ import annotations

@@ -32,6 +32,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+from .compile import RDFLIB_TERMS, Terms
 from .errors import KGError
 from .namespace import PREFIXES
 
@@ -43,6 +44,8 @@ __all__ = [
     "default_store_url",
     "open_store",
     "register_store",
+    "replace_graph",
+    "store_terms",
     "write_store",
 ]
 
@@ -112,6 +115,17 @@ class StoreBackend(ABC):
     def replace(self, location: str, quads: Iterable[tuple], meta: dict[str, Any]) -> int:
         """Replace the store's whole content by ``quads``, all or nothing; return the quad count."""
 
+    def replace_graph(self, location: str, graph: str, triples: Iterable[tuple]) -> int:
+        """Replace one named graph by ``triples`` in one transaction; return the graph's triple count.
+
+        Backends that cannot update a store in place raise ``NotImplementedError``.
+        """
+        raise NotImplementedError(f"{type(self).__name__} cannot update a graph in place")
+
+    def terms(self) -> Terms:
+        """The term factory whose quads this backend loads fastest (rdflib terms by default)."""
+        return RDFLIB_TERMS
+
 
 _BACKENDS: dict[str, Callable[[], StoreBackend]] = {}
 
@@ -143,6 +157,12 @@ def open_store(url: str | os.PathLike | None = None) -> Store:
     return backend.open(location)
 
 
+def store_terms(url: str | os.PathLike | None) -> Terms:
+    """The term factory the store at ``url`` loads fastest."""
+    backend, _ = _resolve(url)
+    return backend.terms()
+
+
 def write_store(url: str | os.PathLike | None, quads: Iterable[tuple], meta: dict[str, Any] | None = None) -> int:
     """Replace a store's content by ``quads`` (rdflib terms), all or nothing.
 
@@ -153,6 +173,37 @@ def write_store(url: str | os.PathLike | None, quads: Iterable[tuple], meta: dic
     """
     backend, location = _resolve(url)
     return backend.replace(location, quads, dict(meta or {}))
+
+
+def replace_graph(url: str | os.PathLike | None, graph: str, triples: Iterable[tuple]) -> int:
+    """Replace the named graph ``graph`` of a store by ``triples`` (rdflib terms), all or nothing.
+
+    The rest of the store is left as it is (``kg analyze ... --write`` uses it for ``graph:analysis``).
+
+    Returns
+    -------
+    int
+        The number of triples now in the graph.
+
+    Raises
+    ------
+    NotImplementedError
+        When the store's backend cannot update a store in place.
+    """
+    backend, location = _resolve(url)
+    return backend.replace_graph(location, str(graph), triples)
+
+
+def _replace_graph(store: ox.Store, graph: str, triples: Iterable[tuple]) -> int:
+    """DROP and INSERT DATA in one SPARQL update, which Oxigraph applies as one transaction."""
+    convert = OxigraphTerms().convert
+    name = ox.NamedNode(graph)
+    body = " .\n".join(f"{convert(s)} {convert(p)} {convert(o)}" for s, p, o in triples)
+    update = f"DROP SILENT GRAPH {name}"
+    if body:
+        update += f" ;\nINSERT DATA {{ GRAPH {name} {{\n{body} .\n}} }}"
+    store.update(update)
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, name))
 
 
 # --- term conversion -----------------------------------------------------------------------
@@ -174,8 +225,8 @@ def to_rdflib(term: Any) -> Node | None:
     raise TypeError(f"unsupported term {term!r}")
 
 
-class _ToOxigraph:
-    """Converts rdflib quads to pyoxigraph quads, caching IRIs (most repeat)."""
+class OxigraphTerms(Terms):
+    """Builds pyoxigraph terms directly (see :class:`kg.compile.Terms`), caching IRIs (most repeat)."""
 
     def __init__(self) -> None:
         self.iris: dict[str, ox.NamedNode] = {}
@@ -183,26 +234,38 @@ class _ToOxigraph:
     def iri(self, value: str) -> ox.NamedNode:
         node = self.iris.get(value)
         if node is None:
-            node = self.iris[value] = ox.NamedNode(value)
+            node = self.iris[value] = ox.NamedNode(str(value))
         return node
 
-    def term(self, term: Node) -> Any:
+    def literal(self, lexical: str, datatype: str | None = None) -> ox.Literal:
+        if datatype is None:
+            return ox.Literal(lexical)
+        return ox.Literal(lexical, datatype=self.iri(datatype))
+
+    def quad(self, s: Any, p: Any, o: Any, g: Any) -> ox.Quad:
+        return ox.Quad(s, p, o, g)
+
+    def convert(self, term: Any) -> Any:
+        """An rdflib term as a pyoxigraph term."""
         if isinstance(term, URIRef):
             return self.iri(str(term))
+        if isinstance(term, BNode):
+            return ox.BlankNode(str(term))
         if isinstance(term, Literal):
             if term.language:
                 return ox.Literal(str(term), language=term.language)
-            if term.datatype is None:
-                return ox.Literal(str(term))
-            return ox.Literal(str(term), datatype=self.iri(str(term.datatype)))
-        if isinstance(term, BNode):
-            return ox.BlankNode(str(term))
+            return self.literal(str(term), None if term.datatype is None else str(term.datatype))
         raise TypeError(f"unsupported term {term!r}")
 
-    def quads(self, quads: Iterable[tuple]) -> Iterator[ox.Quad]:
-        term = self.term
-        for s, p, o, g in quads:
-            yield ox.Quad(term(s), term(p), term(o), term(g) if g is not None else ox.DefaultGraph())
+    def quads(self, quads: Iterable[Any]) -> Iterator[ox.Quad]:
+        """pyoxigraph quads, from quads of either library."""
+        convert = self.convert
+        for quad in quads:
+            if type(quad) is ox.Quad:
+                yield quad
+            else:
+                s, p, o, g = quad
+                yield ox.Quad(convert(s), convert(p), convert(o), ox.DefaultGraph() if g is None else convert(g))
 
 
 _FORMATS = {
@@ -268,6 +331,9 @@ class OxigraphStore(Store):
 class OxigraphBackend(StoreBackend):
     """The embedded on-disk store: a folder with ``kg-store.json`` and Oxigraph's files."""
 
+    def terms(self) -> Terms:
+        return OxigraphTerms()
+
     def open(self, location: str) -> Store:
         path = Path(location)
         _recover(path)
@@ -277,7 +343,7 @@ class OxigraphBackend(StoreBackend):
             raise KGError("E200", path=path, marker=MARKER)
         try:
             store = ox.Store.read_only(str(path / "oxigraph"))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RuntimeError: another process is writing it
             raise KGError("E203", path=path, detail=" ".join(str(exc).split())[:200]) from None
         return OxigraphStore(store, str(path))
 
@@ -291,7 +357,7 @@ class OxigraphBackend(StoreBackend):
         try:
             tmp.mkdir(parents=True)
             store = ox.Store(str(tmp / "oxigraph"))
-            store.bulk_extend(_ToOxigraph().quads(quads))
+            store.bulk_extend(OxigraphTerms().quads(quads))
             store.flush()
             count = len(store)
             del store
@@ -305,6 +371,28 @@ class OxigraphBackend(StoreBackend):
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
+        return count
+
+    def replace_graph(self, location: str, graph: str, triples: Iterable[tuple]) -> int:
+        path = Path(location)
+        _recover(path)
+        if not path.exists():
+            raise KGError("E201", path=path)
+        if not (path / MARKER).is_file():
+            raise KGError("E200", path=path, marker=MARKER)
+        triples = list(triples)
+        try:
+            store = ox.Store(str(path / "oxigraph"))
+        except OSError as exc:
+            raise KGError("E203", path=path, detail=" ".join(str(exc).split())[:200]) from None
+        try:
+            count = _replace_graph(store, graph, triples)
+            store.flush()
+        except OSError as exc:
+            raise KGError("E204", path=path, detail=" ".join(str(exc).split())[:200]) from None
+        finally:
+            del store
+            gc.collect()
         return count
 
 
@@ -342,6 +430,9 @@ _MEMORY: dict[str, ox.Store] = {}
 class MemoryBackend(StoreBackend):
     """``memory:NAME``: an in-memory Oxigraph store shared within one Python process."""
 
+    def terms(self) -> Terms:
+        return OxigraphTerms()
+
     def open(self, location: str) -> Store:
         if location not in _MEMORY:
             raise KGError("E201", path=f"memory:{location}")
@@ -349,11 +440,18 @@ class MemoryBackend(StoreBackend):
 
     def replace(self, location: str, quads: Iterable[tuple], meta: dict[str, Any]) -> int:
         store = ox.Store()
-        store.extend(list(_ToOxigraph().quads(quads)))
+        store.extend(list(OxigraphTerms().quads(quads)))
         _MEMORY[location] = store
         return len(store)
+
+    def replace_graph(self, location: str, graph: str, triples: Iterable[tuple]) -> int:
+        if location not in _MEMORY:
+            raise KGError("E201", path=f"memory:{location}")
+        return _replace_graph(_MEMORY[location], graph, triples)
 
 
 register_store("oxigraph", OxigraphBackend)
 register_store("file", OxigraphBackend)
 register_store("memory", MemoryBackend)
+
+from . import remote  # noqa: E402,F401

@@ -4,7 +4,7 @@ from kg.crosssource import compare_claims
 
 def status_of(groups, predicate, value=None):
     return {
-        (m.article.article.outlet, m.status, m.outlet_count)
+        (m.outlet, m.status, m.outlet_count)
         for g in groups
         for m in g.members
         if m.claim.predicate == predicate and (value is None or (m.claim.quantity and m.claim.quantity.value == value))

@@ -59,11 +59,14 @@ def test_an_interrupted_build_leaves_the_previous_store_intact(tiny_corpus, tmp_
     kg.build(tiny_corpus, store=store, out=None)
     before = claims_in(store)
 
-    def interrupted(corpus):
-        yield from []
-        raise KeyboardInterrupt
+    build_module = sys.modules["kg.build"]
+    real = build_module.compile_article
 
-    monkeypatch.setattr(sys.modules["kg.build"], "compile_corpus", interrupted)
+    def interrupted(annotated, terms):
+        yield from real(annotated, terms)
+        raise KeyboardInterrupt  # Ctrl-C after the first article has been loaded
+
+    monkeypatch.setattr(build_module, "compile_article", interrupted)
     with pytest.raises(KeyboardInterrupt):
         kg.build(tiny_corpus, store=store, out=None)
     assert claims_in(store) == before

@@ -1,0 +1,206 @@
+"""Dates in the text, normalised against the article's publication date.
+
+:func:`normalise_date` turns an expression such as "on May 10", "January 6 this year", "last
+month", "between May 7 and May 9", "7-9 May" or "since 2011" into ISO dates at the precision the
+text gives (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``), using dateparser with the article's date as
+the reference. A date the text cannot pin down (a weekday when only the article's month is known,
+a day without a year when the article's year is unknown) stays unknown.
+
+Examples
+--------
+>>> normalise_date("on May 10", "2019-05")
+When(on='2019-05-10', start=None, end=None)
+>>> normalise_date("between May 7 and May 9", "2019-05-10")
+When(on=None, start='2019-05-07', end='2019-05-09')
+>>> normalise_date("January 6 this year", "2019-01")
+When(on='2019-01-06', start=None, end=None)
+>>> normalise_date("last month", "2019-05-10")
+When(on='2019-04', start=None, end=None)
+>>> normalise_date("since 2011", None)
+When(on=None, start='2011', end=None)
+>>> normalise_date("on Wednesday", "2019-01") is None
+True
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .components import Draft, component
+
+__all__ = ["When", "normalise_date", "read_dates"]
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTH_ABBR = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+_MONTH = rf"(?:{_MONTHS}|{_MONTH_ABBR})\.?"
+_NEEDS_DAY = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|weekend|days?)\b"
+)
+_LEAD = re.compile(r"^(?:on|in|during|by|at|of|the|from|early|earlier|mid|late|later|this past)\s+")
+_RANGE_OPENERS = ("between", "from")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class When:
+    """A normalised date: a single date ``on``, or ``start`` and/or ``end``."""
+
+    on: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+
+def _base_end(base: str | None) -> dt.datetime | None:
+    """The last day of the period the article's date names (the text speaks of the past)."""
+    if not base:
+        return None
+    parts = [int(p) for p in base.split("-")]
+    if len(parts) == 3:
+        return dt.datetime(*parts)
+    if len(parts) == 2:
+        return dt.datetime(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return dt.datetime(parts[0], 12, 31)
+
+
+@lru_cache(maxsize=8)
+def _parser(reference: dt.datetime) -> Any:
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["en"],
+        settings={"RELATIVE_BASE": reference, "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"},
+    )
+
+
+def _iso(value: dt.datetime, period: str) -> str:
+    if period == "year":
+        return f"{value.year:04d}"
+    if period == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.date().isoformat()
+
+
+def _single(text: str, base: str | None) -> str | None:
+    text = text.strip(" ,.")
+    while True:
+        stripped = _LEAD.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    if not text:
+        return None
+    year_only = re.fullmatch(r"(?:the )?(?:beginning|start|end|middle) of (\d{4})|(\d{4})s?", text)
+    if year_only:
+        return year_only.group(1) or year_only.group(2)
+    end = _base_end(base)
+    base_year = end.year if end else None
+    if re.search(r"\b(of )?this year\b", text):
+        if base_year is None:
+            return None
+        text = re.sub(r"\s*\b(of )?this year\b", "", text).strip() or str(base_year)
+        if not _YEAR.search(text):
+            text = f"{text} {base_year}"
+    if re.fullmatch(r"last year", text):
+        return None if base_year is None else str(base_year - 1)
+    if _NEEDS_DAY.search(text) and (base is None or len(base) < 10):
+        return None
+    if not _YEAR.search(text) and end is None:
+        return None
+    if not re.search(rf"\b({_MONTH}|last|next|ago|previous|this|yesterday|today|week|month|year)\b", text) and not (
+        _YEAR.search(text) or _NEEDS_DAY.search(text)
+    ):
+        return None  # "7-9" or "13" alone is not a date
+    reference = end or dt.datetime(2000, 1, 1)
+    data = _parser(reference).get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    period = data.period or "day"
+    if period in ("time", "week"):
+        period = "day"
+    if re.fullmatch(r"(last|next|this) month", text) or (re.fullmatch(_MONTH + r"(\s+\d{4})?", text)):
+        period = "month"
+    return _iso(data.date_obj, period)
+
+
+@lru_cache(maxsize=4096)
+def normalise_date(text: str, base: str | None = None) -> When | None:
+    """Normalise a date expression against the article date ``base`` (``YYYY[-MM[-DD]]`` or None).
+
+    Parameters
+    ----------
+    text : str
+        The expression as in the text ("on May 10", "between May 7 and 9", "since 2011").
+    base : str, optional
+        The article's publication date; relative and year-less expressions need it.
+
+    Returns
+    -------
+    When or None
+        None when the expression cannot be placed.
+    """
+    lower = " ".join(text.lower().replace("\u2013", "-").replace("\u2014", "-").split())
+    lower = re.sub(r"^(on|in|during|from)\s+", "", lower)
+    since = re.match(r"^(?:since|from|starting)\s+(.+)$", lower)
+    if since:
+        start = _single(since.group(1), base)
+        return When(start=start) if start else None
+    # ranges: "between May 7 and May 9", "May 7-9", "7-9 May", "2012-2015", "from May 7 to 9"
+    m = re.fullmatch(rf"(?:between\s+)?(\d{{1,2}})\s*(?:-|and|to)\s*(\d{{1,2}})\s+({_MONTH})(\s+\d{{4}})?", lower)
+    if m:
+        month, year = m.group(3), m.group(4) or ""
+        return _range(f"{m.group(1)} {month}{year}", f"{m.group(2)} {month}{year}", base)
+    m = re.fullmatch(rf"(?:between\s+)?({_MONTH})\s+(\d{{1,2}})\s*(?:-|and|to)\s*(\d{{1,2}})(,?\s+\d{{4}})?", lower)
+    if m:
+        month, year = m.group(1), m.group(4) or ""
+        return _range(f"{month} {m.group(2)}{year}", f"{month} {m.group(3)}{year}", base)
+    m = re.fullmatch(r"(?:between\s+)?(\d{4})\s*(?:-|and|to)\s*(\d{2,4})", lower)
+    if m:
+        second = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
+        return When(start=m.group(1), end=second)
+    m = re.fullmatch(r"between\s+(.+?)\s+and\s+(.+)", lower) or re.fullmatch(
+        r"from\s+(.+?)\s+(?:to|until)\s+(.+)", lower
+    )
+    if m:
+        return _range(m.group(1), m.group(2), base)
+    on = _single(lower, base)
+    return When(on=on) if on else None
+
+
+def _range(a: str, b: str, base: str | None) -> When | None:
+    start, end = _single(a, base), _single(b, base)
+    if start is None and end is None:
+        return None
+    return When(start=start, end=end)
+
+
+@component("dates", requires=("doc",), assigns=("dates",))
+def read_dates(doc: Draft) -> Draft:
+    """Normalise every DATE entity of the prose against the article's date."""
+    base = doc.article.published
+    found = []
+    spans: list[list] = []
+    sdoc = doc.doc
+    for ent in sdoc.ents:
+        if ent.label_ != "DATE":
+            continue
+        # "7-9" and "May", or "May 7" and "May 9" after "between": one date
+        gap = sdoc[spans[-1][1] : ent.start].text.strip(" ,").lower() if spans else None
+        if gap == "" or (gap in ("and", "to", "-", "–", "until") and spans[-1][2]):
+            spans[-1][1] = ent.end
+        else:
+            before = sdoc[ent.start - 1].lower_ if ent.start > 0 else ""
+            spans.append([ent.start, ent.end, before in _RANGE_OPENERS])
+    for start, end, opened in spans:
+        text = sdoc[start:end].text
+        if opened or (start > 0 and sdoc[start - 1].lower_ in ("since", "until")):
+            text = f"{sdoc[start - 1].text} {text}"  # "between May 7 and May 9", "since 2011"
+        when = normalise_date(text, base)
+        if when is not None:
+            found.append((start, end, when))
+    doc.extras["dates"] = found
+    return doc

@@ -1,0 +1,439 @@
+"""The annotation pipeline: a list of component names from config, run over batches of articles.
+
+The default pipeline is :data:`DEFAULT_PIPELINE`; a TOML or YAML file can name another list and
+give settings per component::
+
+    # pipeline.toml
+    [pipeline]
+    components = ["nlp", "outlet", "entities", "dates", "attribution", "events", "quantities"]
+
+    [nlp]
+    batch_size = 32          # articles per nlp.pipe batch
+    max_chars = 1000000      # longer articles are skipped with a message
+
+    [entities]
+    generic_government = false   # do not read bare "authorities" as the article's government
+
+:func:`annotate` runs the pipeline over files and folders and writes a corpus folder that
+``kg build --seeds`` reads; :class:`Pipeline` is the same from Python over
+:class:`~kg.model.Article` objects, in one process or several.
+
+Examples
+--------
+>>> Pipeline.check(["nlp", "entities", "attribution"])
+['nlp', 'entities', 'attribution']
+>>> Pipeline.check(["entities"])
+Traceback (most recent call last):
+...
+kg.errors.KGError: E652 pipeline: component 'entities' requires 'doc', which no earlier component assigns
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+import time
+import tomllib
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import KGError
+from ..model import Annotated, Article, Entity, Registry
+from . import attribution, dates, events, linking, mentions, nlp, quantities, relations  # noqa: F401 - they register components
+from .components import BASE_ATTRIBUTES, Context, Draft, get_component
+
+__all__ = [
+    "DEFAULT_PIPELINE",
+    "AnnotateReport",
+    "Pipeline",
+    "entity_ids",
+    "PipelineConfig",
+    "annotate",
+    "read_pipeline_config",
+]
+
+DEFAULT_PIPELINE = (
+    "nlp",
+    "outlet",
+    "entities",
+    "groups",
+    "dates",
+    "attribution",
+    "events",
+    "quantities",
+    "relations",
+    "statements",
+)
+"""The components ``kg annotate`` runs, in order."""
+
+
+@dataclass
+class PipelineConfig:
+    """Which components run, and their settings (component name -> key -> value)."""
+
+    components: tuple[str, ...] = DEFAULT_PIPELINE
+    settings: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def read_pipeline_config(path: str | os.PathLike) -> PipelineConfig:
+    """Read a pipeline configuration from a TOML (``.toml``) or YAML (``.yaml``/``.yml``) file.
+
+    Raises
+    ------
+    KGError
+        E650 naming the file when it cannot be read or is not shaped as described in this module.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise KGError("E650", where=path, detail=exc.strerror or str(exc)) from None
+    try:
+        if path.suffix.lower() == ".toml":
+            data = tomllib.loads(raw.decode("utf-8"))
+        else:
+            data = yaml.safe_load(raw.decode("utf-8")) or {}
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
+        raise KGError("E650", where=path, detail=str(exc).splitlines()[0]) from None
+    if not isinstance(data, dict):
+        raise KGError("E650", where=path, detail="the file must hold a table/mapping")
+    section = data.pop("pipeline", {}) or {}
+    if not isinstance(section, dict):
+        raise KGError("E650", where=path, detail="[pipeline] must be a table")
+    names = section.get("components", list(DEFAULT_PIPELINE))
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise KGError("E650", where=path, detail="pipeline.components must be a list of component names")
+    settings = {}
+    for key, value in data.items():
+        if not isinstance(value, dict):
+            raise KGError("E650", where=path, detail=f"[{key}] must be a table of settings")
+        settings[str(key)] = value
+    return PipelineConfig(tuple(names), settings)
+
+
+class Pipeline:
+    """Annotate articles with a list of components.
+
+    Parameters
+    ----------
+    registry : Registry
+        The entities and kinds mentions are linked to.
+    config : PipelineConfig or path, optional
+        Components and settings; default :data:`DEFAULT_PIPELINE`.
+
+    Examples
+    --------
+    >>> from kg.model import Article, Entity, Registry
+    >>> registry = Registry(entities={"tajikistan": Entity("tajikistan", "Country", "Tajikistan"),
+    ...                               "iraq": Entity("iraq", "Country", "Iraq")})
+    >>> pipe = Pipeline(registry, PipelineConfig(("nlp", "entities")))
+    >>> article = Article(id="a", text="Tajikistan repatriated 84 children from Iraq.", title="", outlet="x")
+    >>> [m.span.quote for m in pipe(article).mentions]
+    ['Tajikistan', 'Iraq']
+    """
+
+    def __init__(self, registry: Registry, config: PipelineConfig | str | os.PathLike | None = None) -> None:
+        if config is None:
+            config = PipelineConfig()
+        elif not isinstance(config, PipelineConfig):
+            config = read_pipeline_config(config)
+        self.config = config
+        self.names = self.check(config.components)
+        self.components = [get_component(n) for n in self.names]
+        self.context = Context(registry=registry, settings=config.settings)
+        self.proposed: dict[str, Entity] = {}
+        """New entities proposed so far (id -> Entity), over every article this pipeline ran."""
+
+    @property
+    def registry(self) -> Registry:
+        return self.context.registry
+
+    @staticmethod
+    def check(names: Sequence[str]) -> list[str]:
+        """Check that the components exist and that each one's ``requires`` is assigned before it."""
+        available = set(BASE_ATTRIBUTES)
+        for name in names:
+            comp = get_component(name)
+            for need in comp.requires:
+                if need not in available:
+                    raise KGError("E652", name=name, needs=need)
+            available.update(comp.assigns)
+        return list(names)
+
+    def __call__(self, article: Article) -> Annotated:
+        """Annotate one article; a problem with it raises :class:`~kg.errors.KGError`."""
+        (result,) = self.run_batch([article])
+        if isinstance(result, _Failure):
+            raise result.error
+        annotated, proposals = result
+        for entity in proposals:
+            self.proposed.setdefault(entity.id, entity)
+        return annotated
+
+    def run_batch(self, articles: Sequence[Article]) -> list[tuple[Annotated, tuple[Entity, ...]] | _Failure]:
+        """Annotate a batch (the spaCy step parses it in one ``nlp.pipe`` call).
+
+        Returns, per article, the annotated article and the new entities it proposed, or a failure.
+        """
+        drafts = [Draft(article=dataclasses.replace(a), context=self.context) for a in articles]
+        for comp in self.components:
+            active = [d for d in drafts if "failed" not in d.extras]
+            if not active:
+                break
+            if comp.batch:
+                try:
+                    comp.func(active)
+                except KGError as exc:
+                    for d in active:
+                        d.extras["failed"] = exc
+                continue
+            for d in active:
+                try:
+                    comp.func(d)
+                except KGError as exc:
+                    d.extras["failed"] = exc
+                except Exception as exc:  # a bug in one component must not stop the batch
+                    if os.environ.get("KG_DEBUG"):
+                        raise
+                    where = d.article.source_file or d.article.id
+                    d.extras["failed"] = KGError("E655", where=where, name=comp.name,
+                                                 detail=f"{type(exc).__name__}: {exc}")  # fmt: skip
+        results: list[Annotated | _Failure] = []
+        for d in drafts:
+            if "failed" in d.extras:
+                results.append(_Failure(d.article.source_file or d.article.id, d.extras["failed"]))
+                continue
+            results.append((d.finish(), tuple(d.proposed.values())))
+        return results
+
+    def pipe(
+        self, articles: Iterable[Article | Any], *, batch_size: int | None = None, processes: int = 1
+    ) -> Iterator[Annotated | Any]:
+        """Annotate articles in batches, in input order, in ``processes`` worker processes.
+
+        Items that are not :class:`~kg.model.Article` (such as ``readers.Skipped``) pass through;
+        an article that fails gives a ``Skipped`` with the reason, and the rest goes on.
+        """
+        from .readers import Skipped
+
+        if processes < 1:
+            raise KGError("E658", n=processes)
+        size = batch_size or int(self.context.setting("nlp", "batch_size", 16))
+
+        def batches() -> Iterator[list[Any]]:
+            batch: list[Any] = []
+            for item in articles:
+                batch.append(item)
+                if sum(isinstance(b, Article) for b in batch) >= size:
+                    yield batch
+                    batch = []
+            if batch:
+                yield batch
+
+        def unpack(batch: list[Any], results: list[Any]) -> Iterator[Any]:
+            done = iter(results)
+            for item in batch:
+                if not isinstance(item, Article):
+                    yield item
+                    continue
+                result = next(done)
+                if isinstance(result, _Failure):
+                    yield Skipped(result.where, _reason(result))
+                    continue
+                annotated, proposals = result
+                for entity in proposals:
+                    self.proposed.setdefault(entity.id, entity)
+                yield annotated
+
+        if processes == 1:
+            for batch in batches():
+                results = self.run_batch([b for b in batch if isinstance(b, Article)])
+                yield from unpack(batch, results)
+            return
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        with ProcessPoolExecutor(
+            max_workers=processes,
+            mp_context=context,
+            initializer=_worker_start,
+            initargs=(self.context.registry, self.config),
+        ) as pool:
+            pending: deque[tuple[list[Any], Future]] = deque()
+            for batch in batches():
+                pending.append((batch, pool.submit(_worker_run, [b for b in batch if isinstance(b, Article)])))
+                if len(pending) >= processes * 2:
+                    done_batch, future = pending.popleft()
+                    yield from unpack(done_batch, future.result())
+            while pending:
+                done_batch, future = pending.popleft()
+                yield from unpack(done_batch, future.result())
+
+
+@dataclass
+class _Failure:
+    where: str
+    error: KGError
+
+
+def _reason(failure: _Failure) -> str:
+    """The one-line reason of a failure, without repeating the file name: "the article is ... (E654)"."""
+    message = failure.error.message
+    prefix = f"{failure.error.code} {failure.where}: "
+    if message.startswith(prefix):
+        return f"{message[len(prefix) :]} ({failure.error.code})"
+    return message
+
+
+_WORKER: Pipeline | None = None
+
+
+def _worker_start(registry: Registry, config: PipelineConfig) -> None:
+    global _WORKER
+    _WORKER = Pipeline(registry, config)
+    if "nlp" in _WORKER.names:
+        nlp.nlp_for(_WORKER.context)
+
+
+def _worker_run(articles: list[Article]) -> list[Any]:
+    assert _WORKER is not None
+    return _WORKER.run_batch(articles)
+
+
+# --- kg annotate ------------------------------------------------------------------------------------
+
+
+@dataclass
+class AnnotateReport:
+    """What :func:`annotate` did."""
+
+    out: Path
+    annotated: list[Path] = field(default_factory=list)
+    skipped: list[Any] = field(default_factory=list)
+    proposed: int = 0
+    words: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        rate = len(self.annotated) / self.seconds if self.seconds else 0.0
+        text = (
+            f"annotated {len(self.annotated)} article{'s' if len(self.annotated) != 1 else ''} into {self.out} "
+            f"({self.proposed} new entities proposed in registry.yaml) in {self.seconds:.1f} s ({rate:.1f} articles/s)"
+        )
+        if self.skipped:
+            text += f"; skipped {len(self.skipped)}"
+        return text
+
+
+def annotate(
+    paths: Sequence[str | os.PathLike],
+    out: str | os.PathLike,
+    *,
+    registry: str | os.PathLike | Registry | None = None,
+    force: bool = False,
+    processes: int = 1,
+    config: str | os.PathLike | PipelineConfig | None = None,
+    echo: Callable[[str], None] | None = None,
+) -> AnnotateReport:
+    """Annotate articles (files and folders of ``.txt``, ``.html``, ``.jsonl``) into a corpus folder.
+
+    Each article becomes ``OUT/NAME.txt`` and ``OUT/NAME.yaml`` with machine-proposed annotations,
+    and ``OUT/registry.yaml`` gets the registry plus the new entities proposed (marked
+    ``proposed: true``), so that ``kg build --seeds OUT`` builds it. ``out`` may be the input folder.
+
+    Parameters
+    ----------
+    paths : sequence of str or PathLike
+        Input files and folders.
+    out : str or PathLike
+        The corpus folder to write (created if missing).
+    registry : path or Registry, optional
+        The registry to link to; default ``OUT/registry.yaml`` when it exists, else ``seeds/registry.yaml``.
+    force : bool, optional
+        Overwrite existing annotation files; without it an article whose ``NAME.yaml`` exists is
+        skipped with a message and the file is left as it is.
+    processes : int, optional
+        Worker processes (each loads the spaCy model once); 0 for one per core.
+    config : path or PipelineConfig, optional
+        The pipeline configuration (see this module).
+    echo : callable, optional
+        Called with one line per skipped input (``skipped X: reason``) as they happen.
+
+    Returns
+    -------
+    AnnotateReport
+
+    Raises
+    ------
+    KGError
+        E656 when nothing could be annotated; E600/E601 for a missing path or an empty folder.
+    """
+    from ..corpus import REGISTRY_FILE, read_registry
+    from .readers import Skipped, read_inputs
+    from .write import write_annotations, write_registry
+
+    started = time.perf_counter()
+    out = Path(out)
+    if isinstance(registry, Registry):
+        base = registry
+    else:
+        registry_path = Path(registry) if registry else (out / REGISTRY_FILE if (out / REGISTRY_FILE).is_file()
+                                                           else Path("seeds") / REGISTRY_FILE)  # fmt: skip
+        base = read_registry(registry_path)
+    pipeline = Pipeline(base, config)
+    if processes == 0:
+        processes = os.cpu_count() or 1
+    report = AnnotateReport(out=out)
+    written: list[Annotated] = []
+
+    def skip(item: Any) -> None:
+        report.skipped.append(item)
+        if echo:
+            echo(f"skipped {item.path}: {item.reason}")
+
+    def inputs() -> Iterator[Any]:
+        for item in read_inputs(paths):
+            if isinstance(item, Article) and not force and (out / f"{item.id}.yaml").exists():
+                yield Skipped(item.source_file or item.id, f"{out / (item.id + '.yaml')} already exists; use --force")
+                continue
+            yield item
+
+    for item in pipeline.pipe(inputs(), processes=processes):
+        if isinstance(item, Skipped):
+            skip(item)
+            continue
+        try:
+            report.annotated.append(write_annotations(item, out, force=force))
+            written.append(item)
+            report.words += len(item.article.text.split())
+        except KGError as exc:
+            skip(Skipped(item.article.source_file or item.article.id, exc.message))
+    if not report.annotated:
+        reasons = "; ".join(f"{s.path}: {s.reason}" for s in report.skipped[:3])
+        raise KGError("E656", detail=f"{len(report.skipped)} input(s) skipped ({reasons})" if reasons else "no input")
+    used = set().union(*(entity_ids(a) for a in written))
+    proposed = [e for e in pipeline.proposed.values() if e.id in used]
+    write_registry(base, out, proposed=proposed)
+    report.proposed = len([e for e in proposed if e.id not in base.entities])
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def entity_ids(annotated: Annotated) -> set[str]:
+    """Every entity id an annotated article refers to."""
+    ids = {annotated.article.outlet, *annotated.article.via}
+    for m in annotated.mentions:
+        ids.update(m.entities)
+    for o in annotated.operations:
+        ids.update((o.event, o.speaker, *o.agents, *o.partners, *o.origin, *o.destination))
+        ids.add(o.phase_of or o.event)
+    for c in annotated.claims:
+        ids.update((c.subject, c.speaker, c.object or c.subject, c.about or c.subject))
+    for st in annotated.statements:
+        ids.update((st.speaker, st.about or st.speaker))
+    return ids

@@ -1,0 +1,365 @@
+"""Counts of people in the text, with what they count, as quantity claims.
+
+Numbers in digits ("156", "1,000", "1.5 million") and in words ("seven", "forty-seven", read with
+text2num), ranges ("400-500", "between 400 and 500"), bounds ("over 200" = at least 201, "up to
+40", "more than 360,000"), approximations ("about", "around", "approximately") and vague counts
+("dozens", "hundreds", "thousands", "several"), each with the noun it counts ("156 children",
+"231 of its citizens", "47 men, women, and children") mapped to a quantity kind of the registry
+(children, adults, fighters, people ...; a mixed list takes the kind they share). A number that
+counts nothing the registry has a kind for (dates, ages, "four borders") is left alone.
+
+Each count becomes a :class:`~kg.model.Claim`: its subject is who acted (the subject or passive
+agent of the verb, else the country of the people counted), its predicate the ontology relation
+of the verb ("repatriated", "evacuated", "leftFor", "killed" ...; "involved" otherwise), its
+speaker whoever said the sentence, and it is ``about`` the event of the sentence.
+
+Examples
+--------
+>>> parse_number(["about", "400"], 1)
+(400, None, None, True, 2)
+>>> parse_number(["over", "200"], 1)
+(None, 201, None, False, 2)
+>>> parse_number(["400", "-", "500"], 0)
+(None, 400, 500, False, 3)
+>>> parse_number(["forty", "-", "seven"], 0)
+(47, None, None, False, 3)
+>>> parse_number(["hundreds", "of"], 0)
+(None, 200, 999, False, 1)
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from ..model import Claim, Quantity, Span
+from .components import Draft, component, machine
+from .lexicon import (
+    APPROXIMATE,
+    LOWER_BOUND,
+    PEOPLE_NOUNS,
+    PEOPLE_VERBS,
+    RELATION_VERBS,
+    UPPER_BOUND,
+    VAGUE_NUMBERS,
+    lemma,
+)
+from .linking import index_of
+from .mentions import lookup
+from .normalise import singular, word_key
+
+__all__ = ["find_quantities", "parse_number"]
+
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
+_UNITS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+          "million billion").split()  # fmt: skip
+_SCALE = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_NUMBER_WORDS = frozenset(_UNITS)
+_NOT_COUNTS = re.compile(
+    r"^(year|years|yr|%|percent|per|am|pm|km|kilometres|kilometers|miles|hours|days|months|weeks)$"
+)
+_COUNT_PREDICATES = {"repatriated", "evacuated", "returned", "leftFor", "killed", "displaced", "detained", "arrested",
+                     "imprisoned", "heldHostage", "joined", "fought", "convicted", "estimated"}  # fmt: skip
+_ACTORS = ("Country", "GovernmentBody", "Organisation", "ArmedGroup", "Person", "Group", "MediaOutlet")
+
+
+def _word_number(words: list[str]) -> int | None:
+    from text_to_num import text2num
+
+    try:
+        return int(text2num(" ".join(words), "en"))
+    except (ValueError, TypeError):
+        return None
+
+
+_LOWER_CACHE: dict[int, tuple[list[str], list[str]]] = {}
+
+
+def _lowered(words: list[str]) -> list[str]:
+    cached = _LOWER_CACHE.get(id(words))
+    if cached is None or cached[0] is not words:
+        _LOWER_CACHE.clear()
+        cached = (words, [w.lower() for w in words])
+        _LOWER_CACHE[id(words)] = cached
+    return cached[1]
+
+
+def _may_start_number(word: str) -> bool:
+    lower = word.lower()
+    return lower[:1].isdigit() or lower in _NUMBER_WORDS or lower in VAGUE_NUMBERS or lower in ("a", "few")
+
+
+def parse_number(words: list[str], i: int) -> tuple[Any, Any, Any, bool, int] | None:
+    """Read a count starting at ``words[i]``, with the bound or approximation words before it.
+
+    Returns ``(value, lower, upper, approximate, end)`` (``end`` the index after the number), or
+    None when no number starts there.
+    """
+    lower_words = _lowered(words)
+    first = lower_words[i]
+    value = lower = upper = None
+    end = i + 1
+    if first in VAGUE_NUMBERS:
+        lower, upper = VAGUE_NUMBERS[first]
+    elif first in ("a", "few") and " ".join(lower_words[i : i + 2]) in VAGUE_NUMBERS:
+        lower, upper = VAGUE_NUMBERS[" ".join(lower_words[i : i + 2])]
+        end = i + 2
+    elif _DIGITS.fullmatch(first):
+        number = Decimal(first.replace(",", ""))
+        if end < len(words) and lower_words[end] in _SCALE:
+            number *= _SCALE[lower_words[end]]
+            end += 1
+        value = int(number) if number == number.to_integral_value() else number
+    elif first in _NUMBER_WORDS and first not in ("hundred", "thousand", "million", "billion"):
+        run = [first]
+        j = i + 1
+        while j < len(words) and (
+            lower_words[j] in _NUMBER_WORDS
+            or (lower_words[j] in ("-", "and") and j + 1 < len(words) and lower_words[j + 1] in _NUMBER_WORDS)
+        ):
+            if lower_words[j] in _NUMBER_WORDS:
+                run.append(lower_words[j])
+            j += 1
+        value = _word_number(run)
+        if value is None:
+            return None
+        end = j
+    else:
+        return None
+    if value is not None and end + 1 < len(words) and lower_words[end] in ("-", "–", "to"):
+        # a range: "400-500", "400 to 500"
+        second = parse_number(words, end + 1)
+        if second and second[0] is not None and second[0] > value:
+            lower, upper, value, end = value, second[0], None, second[4]
+    if value is not None and i >= 1 and lower_words[i - 1] == "between" and end + 1 < len(words):
+        if lower_words[end] == "and":
+            second = parse_number(words, end + 1)
+            if second and second[0] is not None and second[0] > value:
+                lower, upper, value, end = value, second[0], None, second[4]
+    approximate = False
+    before1 = lower_words[i - 1] if i >= 1 else ""
+    before2 = " ".join(lower_words[i - 2 : i]) if i >= 2 else ""
+    before3 = " ".join(lower_words[i - 3 : i]) if i >= 3 else ""
+    if value is not None:
+        for phrase in (before3, before2, before1):
+            if phrase in LOWER_BOUND:
+                lower, value = value + LOWER_BOUND[phrase], None
+                break
+            if phrase in UPPER_BOUND:
+                upper, value = value + UPPER_BOUND[phrase], None
+                break
+    if before1 in APPROXIMATE or before2 in APPROXIMATE:
+        approximate = True
+    return value, lower, upper, approximate, end
+
+
+def _kinds(draft: Draft) -> tuple[dict[str, str], dict[str, str | None]]:
+    """Counted noun (singular, folded) -> kind id; and kind -> broader kind."""
+    cache = draft.context.cache
+    if "kinds" not in cache:
+        registry = draft.context.registry
+        by_label = {k.label.lower(): k.id for k in registry.kinds.values()}
+        nouns: dict[str, str] = {}
+        for noun, label in PEOPLE_NOUNS.items():
+            if label and label in by_label:
+                nouns[noun] = by_label[label]
+        for kind in registry.kinds.values():
+            for form in (kind.label, *kind.aliases):
+                nouns[" ".join(singular(w) for w in form.lower().split())] = kind.id
+        broader = {k.id: k.broader for k in registry.kinds.values()}
+        cache["kinds"] = (nouns, broader)
+    return cache["kinds"]
+
+
+def _chain(kind: str, broader: dict[str, str | None]) -> list[str]:
+    chain = [kind]
+    while broader.get(chain[-1]) and broader[chain[-1]] not in chain:
+        chain.append(broader[chain[-1]])
+    return chain
+
+
+def _kind_of(draft: Draft, token: Any) -> str | None:
+    nouns, broader = _kinds(draft)
+    heads = [token, *token.conjuncts]
+    kinds = []
+    index = index_of(draft.context)
+    for head in heads:
+        text = head.text.lower()
+        kind = nouns.get(singular(text))
+        if kind is None:
+            previous = head.doc[head.i - 1] if head.i > 0 else None
+            if previous is not None and nouns.get(f"{previous.text.lower()} {singular(text)}"):
+                kind = nouns[f"{previous.text.lower()} {singular(text)}"]
+        if kind is None and head.text[:1].isupper() and text.endswith("s"):
+            # "Kazakhs", "Kazakhstanis": the people of a country
+            if index.demonym_of.get(word_key(head.text[:-1])) and "people" in {k for k in broader}:
+                kind = "people"
+        if kind:
+            kinds.append(kind)
+    if not kinds:
+        return None
+    common = _chain(kinds[0], broader)
+    for kind in kinds[1:]:
+        chain = _chain(kind, broader)
+        common = [k for k in common if k in chain]
+    return common[0] if common else None
+
+
+def _counted(token: Any) -> Any | None:
+    """The noun a number token counts: its head ("156 children"), or the object of its "of"."""
+    if token.dep_ in ("nummod", "quantmod", "amod", "compound") and token.head.i != token.i:
+        head = token.head
+        while head.dep_ in ("nummod", "quantmod") and head.head.i != head.i:
+            head = head.head
+        return head
+    for child in token.children:
+        if child.dep_ == "prep" and child.text.lower() == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    if pobj.text.lower() in ("them", "those", "these"):
+                        for later in token.doc[pobj.i + 1 : pobj.i + 4]:
+                            if later.dep_ in ("appos", "attr", "npadvmod", "dobj", "nsubj", "ROOT", "dep"):
+                                return later
+                        return None
+                    return pobj
+    return None
+
+
+def _verb_above(token: Any) -> Any | None:
+    """The nearest verb above a token whose base form has a relation (or counts people)."""
+    current = token
+    for _ in range(6):
+        if current.head.i == current.i:
+            break
+        current = current.head
+        base = lemma(current.text)
+        if base in RELATION_VERBS or base in PEOPLE_VERBS:
+            if base == "hold" and "hostage" not in current.sent.text.lower():
+                continue
+            return current
+    return None
+
+
+@component("quantities", requires=("doc", "mentions", "speakers", "operations"), assigns=("claims",))
+def find_quantities(doc: Draft) -> Draft:
+    """Counts of people with what they count, as claims with a speaker and the event they concern."""
+    sdoc = doc.doc
+    finder = lookup(doc)
+    speakers = doc.extras.get("speakers") or [None] * len(sdoc)
+    events = doc.extras.get("sentence_events", {})
+    skip = {i for ent in sdoc.ents if ent.label_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL")
+            for i in range(ent.start, ent.end)}  # fmt: skip
+    _nouns, broader = _kinds(doc)
+    people_kind = "people" if "people" in broader else None
+    for sent in doc.sentences():
+        tokens = doc.tokens()[sent.start : sent.end]
+        words = [t.text for t in tokens]
+        seen = set()
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if not _may_start_number(words[i]) or token.i in skip or token.is_space:
+                i += 1
+                continue
+            parsed = parse_number(words, i)
+            if parsed is None:
+                i += 1
+                continue
+            value, lower, upper, approximate, end = parsed
+            last = tokens[end - 1]
+            after = tokens[end].text.lower() if end < len(tokens) else ""
+            if _NOT_COUNTS.match(after) or (end < len(tokens) - 1 and tokens[end].text == "-"):
+                i = end
+                continue
+            head = _counted(last) or _counted(token)
+            kind = _kind_of(doc, head) if head is not None else None
+            counted_text = None
+            if head is not None and kind:
+                right = max([head.i, *[c.i for c in head.conjuncts]])
+                if head.i > last.i:
+                    left = head.left_edge.i if head.left_edge.i > last.i else last.i + 1
+                else:
+                    left = head.i
+                counted_text = sdoc[left : right + 1].text
+            elif head is None and (lower is not None or upper is not None) and value is None:
+                # a bare vague count as the subject or object of a verb of people: "thousands have travelled"
+                verb = _verb_above(last)
+                if verb is not None and lemma(verb.text) in PEOPLE_VERBS and people_kind:
+                    kind = people_kind
+                    counted_text = token.text
+                    head = last
+            if kind is None or head is None:
+                i = end
+                continue
+            quantity = Quantity(value=value, lower=lower, upper=upper, approximate=approximate,
+                                counted=counted_text, kind=kind)  # fmt: skip
+            key = (quantity.value, quantity.lower, quantity.upper, kind)
+            if key in seen:
+                i = end
+                continue
+            seen.add(key)
+            doc.claims.append(_claim(doc, sent, token, head, quantity, speakers, events, finder))
+            i = end
+    return doc
+
+
+def _claim(doc: Draft, sent: Any, token: Any, head: Any, quantity: Quantity, speakers: list, events: dict,
+           finder: Any) -> Claim:  # fmt: skip
+    verb = _verb_above(head)
+    predicate = "involved"
+    subject = None
+    if verb is not None:
+        relation = RELATION_VERBS.get(lemma(verb.text))
+        if relation in _COUNT_PREDICATES:
+            predicate = relation
+        counted_is_subject = head.dep_ in ("nsubj", "nsubjpass") or token.dep_ in ("nsubj", "nsubjpass")
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects and not counted_is_subject:
+            # the subject nearest the verb ("DUSHANBE - Tajikistan repatriated ...")
+            subject = finder.of_phrase(min(subjects, key=lambda c: abs(c.i - verb.i)), prefer=_ACTORS)
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        subject = finder.of_phrase(pobj, prefer=_ACTORS)
+    event = events.get(sent.start)
+    if predicate == "involved" and event is not None:
+        entity = doc.entity(event)
+        if entity is not None and entity.type == "Operation":
+            predicate = "repatriated"
+    if subject is None or doc.entity_type(subject) not in _ACTORS:
+        subject = None
+        operation = next(
+            (o for o in doc.operations if o.event == event and o.span.start <= token.idx < o.span.end), None
+        )
+        if operation is not None and operation.agents:
+            subject = operation.agents[0]
+        elif operation is not None and operation.destination:
+            subject = operation.destination[0]
+    if subject is None:
+        # the country of the people counted ("231 Kazakh citizens"), else the country the article is about
+        for m in finder.overlapping(head.left_edge.idx, head.idx + len(head.text)):
+            if doc.entity_type(m.entities[0]) == "Country":
+                subject = m.entities[0]
+                break
+    if subject is None and predicate in ("repatriated", "evacuated", "returned"):
+        subject = doc.extras.get("focus_country")
+    if subject is None:
+        subject = event or speakers[token.i] or doc.article.outlet
+    speaker = speakers[token.i]
+    text = sent.text.strip()
+    start = sent.start_char + sent.text.index(text)
+    statement_date = next((s.date for s in doc.statements if s.span.start <= start < s.span.end), None)
+    confidence = 0.8 if quantity.value is not None else 0.65
+    return Claim(
+        span=Span(start, start + len(text), doc.article.text[start : start + len(text)]),
+        speaker=speaker or doc.article.outlet,
+        subject=subject,
+        predicate=predicate,
+        quantity=quantity,
+        about=event,
+        date=statement_date if speaker else None,
+        provenance=machine("quantities", confidence),
+    )

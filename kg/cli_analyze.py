@@ -1,0 +1,201 @@
+"""``kg analyze``: network analysis of actors, operations and claims (a thin layer over kg.analysis)."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(
+    help="Network analysis: who is central, who acts together, how actors connect, which claims are contested.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# kg.cli imports this module while it is being imported itself, so the shared option is repeated here
+StoreOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--store",
+        "-s",
+        help="Store: a folder (embedded Oxigraph), 'memory:' or 'oxigraph:PATH'. Default: $KG_STORE or .kg",
+        show_default=False,
+    ),
+]
+
+
+class Format(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class View(StrEnum):
+    actors = "actors"
+    network = "network"
+    bipartite = "bipartite"
+
+
+class ExportView(StrEnum):
+    actors = "actors"
+    network = "network"
+    bipartite = "bipartite"
+    claims = "claims"
+
+
+class Measure(StrEnum):
+    pagerank = "pagerank"
+    degree = "degree"
+    betweenness = "betweenness"
+
+
+class ExportFormat(StrEnum):
+    graphml = "graphml"
+    gexf = "gexf"
+
+
+FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")]
+WriteOption = Annotated[
+    bool, typer.Option("--write", help="Also store the results as RDF in graph:analysis (replacing earlier ones).")
+]
+BackendOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--backend",
+        help="networkx backend to run on (e.g. parallel, cugraph; must be installed). "
+        "Default: NETWORKX_BACKEND_PRIORITY, else networkx.",
+        show_default=False,
+    ),
+]
+
+
+def _print(table, format: Format) -> None:
+    from .analysis import format_table
+
+    sys.stdout.write(format_table(table, format.value))
+    if table.note:
+        typer.echo(table.note, err=True)
+
+
+@app.command()
+def centrality(
+    top: Annotated[int, typer.Option("--top", "-n", min=0, help="How many actors to show (0: all).")] = 10,
+    by: Annotated[Measure, typer.Option("--by", help="The measure to rank by.")] = Measure.pagerank,
+    view: Annotated[View, typer.Option("--view", help="actors, or network/bipartite with operations.")] = View.actors,
+    backend: BackendOption = None,
+    write: WriteOption = False,
+    format: FormatOption = Format.table,
+    store: StoreOption = None,
+) -> None:
+    """Who matters: degree, betweenness and PageRank in the actor network, the most central first.
+
+    Two actors are linked when they take part in the same claim (subject, object, named speaker) or in
+    claims about the same operation or event; a link weighs the number of articles behind it.
+    """
+    from .analysis import analyze_centrality
+
+    table = analyze_centrality(store, top=top or None, by=by.value, view=view.value, backend=backend, write=write)
+    _print(table, format)
+
+
+@app.command()
+def communities(
+    resolution: Annotated[
+        float, typer.Option("--resolution", min=0.0, help="Above 1: smaller groups; below 1: larger ones.")
+    ] = 1.0,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed of the Louvain method.")] = 0,
+    view: Annotated[View, typer.Option("--view", help="actors, or network/bipartite with operations.")] = View.actors,
+    backend: BackendOption = None,
+    write: WriteOption = False,
+    format: FormatOption = Format.table,
+    store: StoreOption = None,
+) -> None:
+    """Groups of actors that act or are reported together (Louvain communities), the largest first."""
+    from .analysis import analyze_communities
+
+    table = analyze_communities(store, view=view.value, resolution=resolution, seed=seed, backend=backend, write=write)
+    _print(table, format)
+
+
+@app.command()
+def path(
+    source: Annotated[str, typer.Argument(help="An actor's name, alias or id (any case).")],
+    target: Annotated[str, typer.Argument(help="Another actor's name, alias or id.")],
+    view: Annotated[
+        View, typer.Option("--view", help="network: through operations and events; actors: actors only.")
+    ] = View.network,
+    format: FormatOption = Format.table,
+    store: StoreOption = None,
+) -> None:
+    """How two actors connect: the shortest path, each link with the claims behind it and a quote."""
+    from .analysis import analyze_path
+
+    _print(analyze_path(store, source, target, view=view.value), format)
+
+
+@app.command()
+def ego(
+    centre: Annotated[str, typer.Argument(help="An actor's name, alias or id (any case).")],
+    depth: Annotated[int, typer.Option("--depth", "-d", min=1, help="How many links away.")] = 1,
+    view: Annotated[View, typer.Option("--view", help="actors, or network with operations.")] = View.actors,
+    format: FormatOption = Format.table,
+    store: StoreOption = None,
+) -> None:
+    """Who surrounds an actor: everyone within --depth links, with the link that reaches them."""
+    from .analysis import analyze_ego
+
+    _print(analyze_ego(store, centre, depth=depth, view=view.value), format)
+
+
+@app.command()
+def claims(
+    contested: Annotated[bool, typer.Option("--contested", help="Only groups where sources disagree.")] = False,
+    single_source: Annotated[
+        bool, typer.Option("--single-source", help="Only groups whose claims all come from one outlet.")
+    ] = False,
+    topic: Annotated[
+        Optional[str], typer.Option("--topic", help="Only topics whose name contains this text.", show_default=False)
+    ] = None,
+    format: FormatOption = Format.table,
+    store: StoreOption = None,
+) -> None:
+    """Per claim group and value: distinct outlets backing it, conflicts, single-source groups.
+
+    outlets: distinct outlets stating the value; agreeing: outlets whose claims agree with it
+    (overlapping values included); verdict: the group's (contested, corroborated, single-source).
+    """
+    from .analysis import analyze_claims
+
+    _print(analyze_claims(store, contested=contested, single_source=single_source, topic=topic), format)
+
+
+@app.command()
+def timeline(
+    format: FormatOption = Format.table,
+    store: StoreOption = None,
+) -> None:
+    """Operations, events and named speakers' statements in date order, with the outlets for each."""
+    from .analysis import analyze_timeline
+
+    _print(analyze_timeline(store), format)
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
+    format: Annotated[ExportFormat, typer.Option("--format", help="graphml or gexf.")] = ExportFormat.graphml,
+    view: Annotated[ExportView, typer.Option("--view", help="actors, network, bipartite or claims.")] = (
+        ExportView.actors
+    ),
+    backend: BackendOption = None,
+    store: StoreOption = None,
+) -> None:
+    """Write a view as GraphML or GEXF for Gephi, with labels, types, centralities and communities."""
+    from .analysis import export_network
+
+    written = export_network(store, view=view.value, format=format.value, output=output, backend=backend)
+    typer.echo(f"wrote {written}", err=True)

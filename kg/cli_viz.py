@@ -1,0 +1,75 @@
+"""``kg viz``: write an interactive HTML view of the graph (a thin layer over :mod:`kg.viz`)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+__all__ = ["viz"]
+
+# kg.cli imports this module while it is being imported itself, so the shared option is repeated here
+StoreOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--store",
+        "-s",
+        help="Store: a folder (embedded Oxigraph), 'memory:' or 'oxigraph:PATH'. Default: $KG_STORE or .kg",
+        show_default=False,
+    ),
+]
+
+
+class ViewName(StrEnum):
+    graph = "graph"
+    operations = "operations"
+    claims = "claims"
+
+
+def viz(
+    view: Annotated[
+        ViewName, typer.Option("--view", help="graph (everything), operations, or claims grouped by what they count.")
+    ] = ViewName.graph,
+    focus: Annotated[
+        Optional[str], typer.Option("--focus", help="Show only the neighbourhood of this entity (name or alias).")
+    ] = None,
+    depth: Annotated[int, typer.Option("--depth", help="How many edges away from --focus to go.")] = 2,
+    since: Annotated[
+        Optional[str], typer.Option("--since", help="Only claims dated on or after this (YYYY[-MM[-DD]]).")
+    ] = None,
+    until: Annotated[
+        Optional[str], typer.Option("--until", help="Only claims dated on or before this (YYYY[-MM[-DD]]).")
+    ] = None,
+    source: Annotated[
+        Optional[str], typer.Option("--source", help="Only claims published by this outlet (name or alias: AFP).")
+    ] = None,
+    max_nodes: Annotated[
+        int, typer.Option("--max-nodes", help="Most nodes on the page; the least connected beyond it are left out.")
+    ] = 2000,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The page to write.")] = Path("out/graph.html"),
+    store: StoreOption = None,
+) -> None:
+    """Write an interactive HTML view of the graph: one self-contained page that works offline.
+
+    Colour and shape show each node's type; red edges are claims another source contradicts, green ones claims two or more outlets corroborate. Click a node or an edge for the quotes behind it.
+    """
+    from .viz import build_view
+
+    built = build_view(
+        store, view.value, focus=focus, depth=depth, since=since, until=until, source=source, max_nodes=max_nodes
+    )
+    path = built.write(output)
+    c = built.counts
+    links = [f"{c[k]} {k}" for k in ("conflict", "agreement", "source") if c[k]]
+    names = {"source": "outlet"}
+    narrowed = [f"{names.get(k, k)} {v}" for k, v in built.filters.items() if k != "focus"]
+    what = built.title[:1].lower() + built.title[1:] + (f" ({', '.join(narrowed)})" if narrowed else "")
+    typer.echo(
+        f"wrote {path}: {what}, {c['nodes']} nodes, {c['relation']} relations"
+        + (f" ({', '.join(links)} links)" if links else ""),
+        err=True,
+    )
+    if built.note:
+        typer.echo(built.note, err=True)

@@ -1,0 +1,634 @@
+"""Remote stores: any SPARQL 1.1 endpoint as a kg store, chosen by an ``http://`` or ``https://`` URL.
+
+``kg build``, ``kg query``, ``kg export`` ... take ``--store http://host:port/...`` and go through the
+same library calls as with the embedded store. The URL names the endpoints and how the server shows
+the union of the named graphs (kg's queries read the union as their default graph)::
+
+    http[s]://[user:password@]host[:port][/path][?params][#options]
+
+A URL whose path is empty or ``/`` is an Oxigraph server (``oxigraph serve``) or ``kg serve``: queries
+go to ``/query``, updates to ``/update``, the Graph Store Protocol to ``/store``, and every query asks
+for the union with Oxigraph's ``union-default-graph`` parameter. Any other URL is the SPARQL endpoint
+for queries, updates and the Graph Store Protocol alike, and the server's default graph is taken to be
+the union already (Fuseki with ``unionDefaultGraph``, GraphDB, Virtuoso). The fragment (never sent to
+the server) changes any of it; see ``docs/remote-stores.md``:
+
+==============  =====================================================================================
+``query=U``     the query endpoint (relative to the URL)
+``update=U``    the update endpoint (relative to the query endpoint)
+``store=U``     the Graph Store Protocol endpoint (relative to the query endpoint)
+``union=M``     ``oxigraph`` (the parameter), ``server`` (nothing to do), ``graphs`` (name every named
+                graph in ``default-graph-uri``: any SPARQL 1.1 server), or an IRI sent as
+                ``default-graph-uri`` (Fuseki: ``urn:x-arq:UnionGraph``)
+``write=W``     ``update`` (SPARQL Update requests of whole graphs, the default) or ``gsp`` (one HTTP PUT
+                per graph)
+``batch=N``     quads per update request (default 50000; a larger graph goes alone)
+``timeout=S``   seconds to wait for an answer (default 300)
+``auth=A``      ``basic`` (the default, with ``user:password@`` in the URL) or ``digest``
+==============  =====================================================================================
+
+Writes replace whole named graphs, each in one request, so a failed batch never leaves part of an
+article in the store; the error names the graphs written and those not. The graphs of a previous
+build that the new one no longer has are removed last. kg owns the graphs under
+``https://kg.example.org/graph/`` and leaves others alone.
+
+Examples
+--------
+>>> e = parse_store_url("http://127.0.0.1:7878/")
+>>> e.query, e.update, e.store, e.union
+('http://127.0.0.1:7878/query', 'http://127.0.0.1:7878/update', 'http://127.0.0.1:7878/store', 'oxigraph')
+>>> e = parse_store_url("http://localhost:3030/kg/sparql#update=update&store=data&union=urn:x-arq:UnionGraph")
+>>> e.query, e.update, e.store, e.union
+('http://localhost:3030/kg/sparql', 'http://localhost:3030/kg/update', 'http://localhost:3030/kg/data', 'urn:x-arq:UnionGraph')
+>>> query_form("PREFIX ex: <http://example.org/#> # a comment\\nselect * { ?s ?p ?o }")
+'select'
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import urllib.parse
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib.term import Node
+
+from .errors import KGError
+from .namespace import GRAPH, PREFIXES
+from .store import OxigraphStore, OxigraphTerms, Results, Store, StoreBackend, register_store, to_rdflib
+
+__all__ = [
+    "Endpoint",
+    "RemoteBackend",
+    "RemoteStore",
+    "declare_prefixes",
+    "parse_store_url",
+    "query_form",
+]
+
+UNION_MODES = ("oxigraph", "server", "graphs")
+WRITE_MODES = ("update", "gsp")
+OPTIONS = ("query", "update", "store", "union", "write", "batch", "timeout", "auth")
+DEFAULT_BATCH = 50_000
+DEFAULT_TIMEOUT = 300.0
+KG_GRAPHS = str(GRAPH)
+RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.8"
+GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
+
+# --- SPARQL text -------------------------------------------------------------------------------
+
+_DECLARED = re.compile(r"\bPREFIX\s+([^\s:]*):", re.IGNORECASE)
+_PROLOGUE = re.compile(r"(?:\s+|#[^\n]*|BASE\s*<[^>]*>|PREFIX\s*[^\s:]*:\s*<[^>]*>)*", re.IGNORECASE)
+_FORMS = {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "construct", "DESCRIBE": "describe"}
+_UPDATES = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
+
+
+def declare_prefixes(sparql: str, prefixes: dict[str, str] = PREFIXES) -> str:
+    """``sparql`` with a ``PREFIX`` declaration for each of ``prefixes`` it does not declare itself.
+
+    The declarations go on the query's first line, so the line numbers of a server's syntax error
+    still match the text the user wrote (:func:`shift_columns` fixes the columns of line 1).
+
+    Examples
+    --------
+    >>> declare_prefixes("PREFIX kg: <urn:mine#> SELECT * { ?s kg:p ?o }", {"kg": "https://x/", "oa": "https://y/"})
+    'PREFIX oa: <https://y/> PREFIX kg: <urn:mine#> SELECT * { ?s kg:p ?o }'
+    """
+    declared = {m.group(1) for m in _DECLARED.finditer(sparql)}
+    missing = [f"PREFIX {name}: <{iri}>" for name, iri in prefixes.items() if name not in declared]
+    return " ".join([*missing, sparql]) if missing else sparql
+
+
+def shift_columns(message: str, offset: int) -> str:
+    """A syntax error message (``... at 1:COLUMN ...``) with line-1 columns moved back by ``offset``.
+
+    >>> shift_columns("error at 1:130: expected one of SELECT", 120)
+    'error at 1:10: expected one of SELECT'
+    """
+
+    def fix(m: re.Match) -> str:
+        column = int(m.group(2)) - offset
+        return f"{m.group(1)}1:{column}" if column > 0 else m.group(0)
+
+    return re.sub(r"(\bat )1:(\d+)", fix, message) if offset else message
+
+
+def query_form(sparql: str) -> str | None:
+    """``select``, ``ask``, ``construct``, ``describe``, ``update`` (an update request), or None if unknown.
+
+    >>> query_form("ASK { ?s ?p ?o }"), query_form("DROP ALL"), query_form("hello")
+    ('ask', 'update', None)
+    """
+    end = _PROLOGUE.match(sparql).end()  # type: ignore[union-attr]
+    word = re.match(r"[A-Za-z]+", sparql[end:])
+    if not word:
+        return None
+    keyword = word.group(0).upper()
+    return _FORMS.get(keyword) or ("update" if keyword in _UPDATES else None)
+
+
+def _compact_graph(iri: str) -> str:
+    return "graph:" + iri[len(KG_GRAPHS) :] if iri.startswith(KG_GRAPHS) else f"<{iri}>"
+
+
+def _names(graphs: list[str], limit: int = 4) -> str:
+    if not graphs:
+        return ""
+    shown = ", ".join(_compact_graph(g) for g in graphs[:limit])
+    more = f" and {len(graphs) - limit} more" if len(graphs) > limit else ""
+    return f" ({shown}{more})"
+
+
+def _cap(response) -> int | None:
+    """The endpoint's result cap if it cut this answer (``kg serve``'s header, or Virtuoso's), else None."""
+    headers = response.headers
+    if headers.get("x-result-truncated") == "true":
+        return int(headers.get("x-result-cap", "0")) or None
+    if "x-sparql-maxrows" in headers:  # Virtuoso sends it when it cut the answer at ResultSetMaxRows
+        return int(headers["x-sparql-maxrows"]) or None
+    return None
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- URLs --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Where and how to talk to a remote store (see the module docs for the URL)."""
+
+    url: str
+    query: str
+    update: str
+    store: str
+    union: str = "server"
+    write: str = "update"
+    batch: int = DEFAULT_BATCH
+    timeout: float = DEFAULT_TIMEOUT
+    auth: tuple[str, str] | None = field(default=None, repr=False)
+    auth_scheme: str = "basic"
+
+
+def parse_store_url(url: str) -> Endpoint:
+    """The :class:`Endpoint` an ``http(s)://`` store URL names.
+
+    Parameters
+    ----------
+    url : str
+        ``http[s]://[user:password@]host[:port][/path][?params][#options]``.
+
+    Returns
+    -------
+    Endpoint
+        ``url`` is the URL without its password, for messages.
+
+    Examples
+    --------
+    >>> e = parse_store_url("https://me:secret@db.example.org/repositories/kg#store=kg/rdf-graphs/service&write=gsp")
+    >>> e.url, e.store, e.write, e.auth
+    ('https://me@db.example.org/repositories/kg#store=kg/rdf-graphs/service&write=gsp', 'https://db.example.org/repositories/kg/rdf-graphs/service', 'gsp', ('me', 'secret'))
+    """
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise KGError("E904", url=url, detail="use http://host[:port]/path or https://...")
+    userinfo, _, hostport = parts.netloc.rpartition("@")
+    user, _, password = userinfo.partition(":")
+    safe = url.replace(parts.netloc, f"{user}@{hostport}" if user else hostport, 1)
+    try:
+        options = dict(urllib.parse.parse_qsl(parts.fragment, keep_blank_values=True, strict_parsing=True))
+    except ValueError:
+        raise KGError("E904", url=safe, detail=f"cannot read the options after #: {parts.fragment!r}") from None
+    unknown = sorted(set(options) - set(OPTIONS))
+    if unknown:
+        raise KGError("E904", url=safe, detail=f"unknown option {unknown[0]!r} after #; use {', '.join(OPTIONS)}")
+    base = urllib.parse.urlunsplit((parts.scheme, hostport, parts.path, parts.query, ""))
+    root = parts.path in ("", "/")
+    origin = urllib.parse.urlunsplit((parts.scheme, hostport, "/", "", ""))
+    query = urllib.parse.urljoin(base, options["query"]) if "query" in options else (origin + "query" if root else base)
+
+    def endpoint(name: str) -> str:
+        if name in options:
+            return urllib.parse.urljoin(query, options[name])
+        return origin + name if root else query
+
+    union = options.get("union", "oxigraph" if root else "server")
+    if union not in UNION_MODES and not re.match(r"[A-Za-z][\w+.-]*:\S+$", union):
+        raise KGError("E904", url=safe, detail=f"union={union!r}: use {', '.join(UNION_MODES)} or an IRI")
+    write = options.get("write", "update")
+    if write not in WRITE_MODES:
+        raise KGError("E904", url=safe, detail=f"write={write!r}: use {' or '.join(WRITE_MODES)}")
+    auth_scheme = options.get("auth", "basic")
+    if auth_scheme not in ("basic", "digest"):
+        raise KGError("E904", url=safe, detail=f"auth={auth_scheme!r}: use basic or digest")
+    try:
+        batch = int(options.get("batch", DEFAULT_BATCH))
+        timeout = float(options.get("timeout", DEFAULT_TIMEOUT))
+    except ValueError as exc:
+        raise KGError("E904", url=safe, detail=str(exc)) from None
+    if batch < 1 or not timeout > 0:
+        raise KGError("E904", url=safe, detail="batch and timeout must be positive")
+    return Endpoint(
+        url=safe,
+        query=query,
+        update=endpoint("update"),
+        store=endpoint("store"),
+        union=union,
+        write=write,
+        batch=batch,
+        timeout=timeout,
+        auth=(urllib.parse.unquote(user), urllib.parse.unquote(password)) if user else None,
+        auth_scheme=auth_scheme,
+    )
+
+
+# --- the store -----------------------------------------------------------------------------------
+
+
+class RemoteStore(Store):
+    """A store behind a SPARQL 1.1 endpoint: query, update and Graph Store Protocol over HTTP."""
+
+    def __init__(self, endpoint: Endpoint) -> None:
+        self.endpoint = endpoint
+        self.url = endpoint.url
+        self._client: Any = None
+        self._graphs: list[str] | None = None
+
+    # HTTP
+
+    def _http(self):
+        if self._client is None:
+            import httpx
+
+            e = self.endpoint
+            auth = None
+            if e.auth is not None:
+                auth = httpx.DigestAuth(*e.auth) if e.auth_scheme == "digest" else httpx.BasicAuth(*e.auth)
+            self._client = httpx.Client(
+                timeout=httpx.Timeout(e.timeout, connect=min(e.timeout, 10.0)),
+                auth=auth,
+                follow_redirects=True,
+                headers={"User-Agent": "kg (SPARQL 1.1 client)"},
+            )
+        return self._client
+
+    def _send(self, method: str, url: str, **kwargs: Any):
+        import httpx
+
+        try:
+            return self._http().request(method, url, **kwargs)
+        except httpx.TimeoutException:
+            raise KGError("E900", url=self.url, detail=f"no answer within {self.endpoint.timeout:g} s") from None
+        except httpx.HTTPError as exc:
+            raise KGError("E900", url=self.url, detail=_one_line(str(exc) or type(exc).__name__)) from None
+
+    def _checked(self, response, *, syntax: bool = False):
+        if response.status_code < 300:
+            return response
+        detail = _one_line(response.text or response.reason_phrase)
+        if syntax and response.status_code == 400:
+            raise KGError("E300", where="", detail=detail)
+        raise KGError("E901", url=self.url, status=response.status_code, detail=detail)
+
+    def _union(self) -> tuple[list[tuple[str, str]], dict[str, str]]:
+        """Form fields and URL parameters that make the default graph the union of the named graphs."""
+        union = self.endpoint.union
+        if union == "oxigraph":
+            return [], {"union-default-graph": ""}
+        if union == "server":
+            return [], {}
+        if union == "graphs":
+            graphs = self.graphs() if self._graphs is None else self._graphs
+            self._graphs = graphs
+            return [("default-graph-uri", g) for g in graphs] + [("named-graph-uri", g) for g in graphs], {}
+        return [("default-graph-uri", union)], {}
+
+    def _post_query(self, sparql: str, accept: str, *, union: bool = True, syntax: bool = False):
+        fields, params = self._union() if union else ([], {})
+        response = self._send(
+            "POST",
+            self.endpoint.query,
+            content=urllib.parse.urlencode([("query", sparql), *fields]).encode("ascii"),
+            params=params,
+            headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
+        )
+        return self._checked(response, syntax=syntax)
+
+    def _parse(self, response) -> Any:
+        media = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        try:
+            results_format = ox.QueryResultsFormat.from_media_type(media)
+        except ValueError:
+            results_format = None
+        try:
+            if results_format is not None:
+                return ox.parse_query_results(response.content, format=results_format)
+            try:
+                rdf_format = ox.RdfFormat.from_media_type(media)
+            except ValueError:
+                raise KGError("E902", url=self.url, detail=f"unexpected content type {media or 'none'!r}") from None
+            return [q.triple for q in ox.parse(response.content, format=rdf_format)]
+        except SyntaxError as exc:
+            raise KGError("E902", url=self.url, detail=_one_line(str(exc))) from None
+
+    # the Store interface
+
+    def query(self, sparql: str) -> Results:
+        """Run a query on the endpoint, kg's prefixes predeclared, the default graph the union of all graphs."""
+        text = declare_prefixes(sparql)
+        form = query_form(text)
+        accept = GRAPH_ACCEPT if form in ("construct", "describe") else RESULTS_ACCEPT
+        if form is None:
+            accept = f"{RESULTS_ACCEPT}, {GRAPH_ACCEPT}"
+        try:
+            response = self._post_query(text, accept, syntax=True)
+        except KGError as exc:
+            if exc.code == "E300":
+                offset = len(text) - len(sparql)
+                raise KGError("E300", where="", detail=shift_columns(str(exc.fields["detail"]), offset)) from None
+            raise
+        cap = _cap(response)
+        if cap is not None:
+            raise KGError("E907", url=self.url, cap=cap)
+        result = self._parse(response)
+        try:
+            if isinstance(result, ox.QuerySolutions):
+                variables = [v.value for v in result.variables]
+                rows = [tuple(to_rdflib(solution[v]) for v in variables) for solution in result]
+                return Results("select", variables=variables, rows=rows)
+            if isinstance(result, ox.QueryBoolean):
+                return Results("ask", boolean=bool(result))
+        except SyntaxError as exc:
+            raise KGError("E902", url=self.url, detail=_one_line(str(exc))) from None
+        return Results(
+            "graph", triples=[(to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in result]
+        )
+
+    def _select_all(self, sparql: str, order: str) -> Iterator[ox.QuerySolution]:
+        """Every solution of a SELECT over the store's own dataset, in pages if the endpoint caps answers."""
+        response = self._post_query(sparql, RESULTS_ACCEPT, union=False)
+        cap = _cap(response)
+        if cap is None:
+            yield from self._solutions(response)
+            return
+        for page in range(1_000_000):
+            paged = f"{sparql} ORDER BY {order} LIMIT {cap} OFFSET {page * cap}"
+            response = self._post_query(paged, RESULTS_ACCEPT, union=False)
+            rows = list(self._solutions(response))
+            yield from rows
+            if len(rows) < cap:
+                return
+
+    def _solutions(self, response) -> Iterator[ox.QuerySolution]:
+        result = self._parse(response)
+        if not isinstance(result, ox.QuerySolutions):
+            raise KGError("E902", url=self.url, detail="a SELECT query did not return solutions")
+        try:
+            yield from result
+        except SyntaxError as exc:
+            raise KGError("E902", url=self.url, detail=_one_line(str(exc))) from None
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad of the store's named graphs (graph by graph, with the Graph Store Protocol, if answers are capped)."""
+        response = self._post_query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", RESULTS_ACCEPT, union=False)
+        if _cap(response) is None:
+            for row in self._solutions(response):
+                yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
+            return
+        for graph in self.graphs():
+            name = ox.NamedNode(graph)
+            for quad in self.get_graph(graph):
+                yield ox.Quad(quad.subject, quad.predicate, quad.object, name)
+
+    def get_graph(self, graph: str) -> list[ox.Triple]:
+        """One named graph's triples, with the Graph Store Protocol (HTTP GET)."""
+        response = self._checked(
+            self._send("GET", self.endpoint.store, params={"graph": graph}, headers={"Accept": GRAPH_ACCEPT})
+        )
+        return self._parse(response)
+
+    def dump(self, output: str | Path, format: str) -> None:
+        """Write the store's named graphs to ``output`` as the embedded store does (TriG, N-Quads ...)."""
+        copy = ox.Store()
+        copy.extend(self.quads())
+        OxigraphStore(copy, self.url).dump(output, format)
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    # helpers for writing
+
+    def graphs(self) -> list[str]:
+        """The IRIs of the store's named graphs."""
+        rows = self._select_all("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "?g")
+        return [row["g"].value for row in rows if isinstance(row["g"], ox.NamedNode)]
+
+    def count(self, graph: str | None = None) -> int:
+        """How many quads the kg graphs hold (or the one named graph ``graph``)."""
+        where = (
+            f"GRAPH <{graph}> {{ ?s ?p ?o }}"
+            if graph
+            else f'GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{KG_GRAPHS}"))'
+        )
+        response = self._post_query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}", RESULTS_ACCEPT, union=False)
+        result = self._parse(response)
+        return int(next(iter(result))["n"].value)
+
+    def ping(self) -> None:
+        """Fail with a one-line error if the endpoint does not answer a query."""
+        self._post_query("ASK { }", RESULTS_ACCEPT, union=False)
+
+    def update(self, sparql: str) -> None:
+        """Send one SPARQL Update request (which the server applies as a whole)."""
+        response = self._send(
+            "POST",
+            self.endpoint.update,
+            content=sparql.encode("utf-8"),
+            headers={"Content-Type": "application/sparql-update; charset=utf-8"},
+        )
+        self._checked(response)
+
+    def put_graph(self, graph: str, ntriples: bytes) -> None:
+        """Replace one named graph with the Graph Store Protocol (HTTP PUT)."""
+        response = self._send(
+            "PUT",
+            self.endpoint.store,
+            params={"graph": graph},
+            content=ntriples,
+            headers={"Content-Type": "application/n-triples"},
+        )
+        self._checked(response)
+
+    def drop_graphs(self, graphs: list[str]) -> None:
+        """Remove named graphs (missing ones are no error)."""
+        if self.endpoint.write == "gsp":
+            for graph in graphs:
+                response = self._send("DELETE", self.endpoint.store, params={"graph": graph})
+                if response.status_code != 404:
+                    self._checked(response)
+            return
+        for start in range(0, len(graphs), 200):
+            self.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs[start : start + 200]))
+
+    def write_graphs(self, graphs: dict[str, bytes]) -> None:
+        """Replace each graph by its N-Triples, all of ``graphs`` in one request (update) or one each (gsp)."""
+        if self.endpoint.write == "gsp":
+            for graph, data in graphs.items():
+                if data:
+                    self.put_graph(graph, data)
+                else:
+                    self.drop_graphs([graph])
+            return
+        drops = [f"DROP SILENT GRAPH <{g}>" for g in graphs]
+        inserts = "".join(f"GRAPH <{g}> {{\n{data.decode('utf-8')}}}\n" for g, data in graphs.items() if data)
+        self.update(" ;\n".join(drops + ([f"INSERT DATA {{\n{inserts}}}"] if inserts else [])))
+
+
+# --- writing a build -----------------------------------------------------------------------------
+
+
+class _Spool:
+    """A build's quads as N-Triples per named graph, in a temporary file, before anything is sent.
+
+    Spooling first means a build that fails while reading its corpus sends nothing, and each graph
+    can be sent whole even if its quads came in several runs.
+    """
+
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile()
+        self.segments: dict[str, list[tuple[int, int]]] = {}
+        self.counts: dict[str, int] = {}
+
+    def add(self, quads: Iterable[Any]) -> None:
+        current: str | None = None
+        run: list[ox.Triple] = []
+        in_default = 0
+        for quad in OxigraphTerms().quads(quads):
+            graph = quad.graph_name
+            if not isinstance(graph, ox.NamedNode):
+                in_default += 1
+                continue
+            if graph.value != current or len(run) >= 10_000:
+                self._flush(current, run)
+                current, run = graph.value, []
+            run.append(quad.triple)
+        self._flush(current, run)
+        if in_default:
+            raise KGError("E905", count=in_default)
+
+    def _flush(self, graph: str | None, triples: list[ox.Triple]) -> None:
+        if graph is None or not triples:
+            return
+        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        self.file.seek(0, 2)
+        self.segments.setdefault(graph, []).append((self.file.tell(), len(data)))
+        self.file.write(data)
+        self.counts[graph] = self.counts.get(graph, 0) + len(triples)
+
+    def read(self, graph: str) -> bytes:
+        chunks = []
+        for offset, length in self.segments[graph]:
+            self.file.seek(offset)
+            chunks.append(self.file.read(length))
+        return b"".join(chunks)
+
+    def batches(self, size: int) -> list[list[str]]:
+        """The graphs in the order they came, in groups of about ``size`` quads (a bigger graph alone)."""
+        batches: list[list[str]] = []
+        current: list[str] = []
+        quads = 0
+        for graph, count in self.counts.items():
+            if current and quads + count > size:
+                batches.append(current)
+                current, quads = [], 0
+            current.append(graph)
+            quads += count
+        if current:
+            batches.append(current)
+        return batches
+
+    def close(self) -> None:
+        self.file.close()
+
+
+class RemoteBackend(StoreBackend):
+    """``http://`` and ``https://`` store URLs: a SPARQL 1.1 endpoint (see the module docs)."""
+
+    def __init__(self, scheme: str = "http") -> None:
+        self.scheme = scheme
+
+    def endpoint(self, location: str) -> Endpoint:
+        return parse_store_url(f"{self.scheme}:{location}")
+
+    def terms(self) -> OxigraphTerms:
+        return OxigraphTerms()
+
+    def open(self, location: str) -> Store:
+        return RemoteStore(self.endpoint(location))
+
+    def replace(self, location: str, quads: Iterable[tuple], meta: dict[str, Any]) -> int:
+        """Replace the kg graphs of the remote store by ``quads``, graph by graph; return the kg quad count.
+
+        The quads are spooled first (a corpus error sends nothing), then sent in batches of whole
+        graphs; graphs of the previous build that are not in this one are removed at the end.
+        """
+        with RemoteStore(self.endpoint(location)) as store:
+            store.ping()
+            spool = _Spool()
+            try:
+                spool.add(quads)
+                batches = spool.batches(store.endpoint.batch)
+                done: list[str] = []
+                for number, batch in enumerate(batches, 1):
+                    try:
+                        store.write_graphs({graph: spool.read(graph) for graph in batch})
+                    except KGError as exc:
+                        left = [g for b in batches[number - 1 :] for g in b]
+                        raise KGError(
+                            "E903",
+                            url=store.url,
+                            batch=number,
+                            batches=len(batches),
+                            detail=_one_line(exc.message, 200),
+                            done=len(done),
+                            total=len(spool.counts),
+                            done_names=_names(done),
+                            left=len(left),
+                            left_names=_names(left),
+                            written=list(done),
+                            not_written=left,
+                        ) from None
+                    done.extend(batch)
+            finally:
+                spool.close()
+            stale = [g for g in store.graphs() if g.startswith(KG_GRAPHS) and g not in set(done)]
+            try:
+                store.drop_graphs(stale)
+            except KGError as exc:
+                raise KGError("E906", url=store.url, count=len(stale), detail=_one_line(exc.message, 200)) from None
+            return store.count()
+
+    def replace_graph(self, location: str, graph: str, triples: Iterable[tuple]) -> int:
+        """Replace one named graph in one request (SPARQL Update, or PUT with ``#write=gsp``)."""
+        convert = OxigraphTerms().convert
+        converted = [
+            t if type(t) is ox.Triple else ox.Triple(*(convert(x) if isinstance(x, Node) else x for x in t))
+            for t in triples
+        ]
+        data = ox.serialize(converted, format=ox.RdfFormat.N_TRIPLES) if converted else b""
+        with RemoteStore(self.endpoint(location)) as store:
+            store.write_graphs({str(graph): data})
+            return store.count(str(graph))
+
+
+register_store("http", lambda: RemoteBackend("http"))
+register_store("https", lambda: RemoteBackend("https"))

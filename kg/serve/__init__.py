@@ -1,0 +1,154 @@
+"""``kg serve``: a SPARQL 1.1 endpoint over a built store, with a query page at ``/``.
+
+Oxigraph's own server evaluates the queries (:mod:`kg.serve.engine`: many threads, the store opened
+read-only, its own per-query timeout); a small Starlette front (:mod:`kg.serve.app`) declares kg's
+prefixes, caps and times the answers, negotiates the result format and serves the page.
+
+Examples
+--------
+From Python (blocks until Ctrl-C)::
+
+    import kg.serve
+    kg.serve.serve(".kg", port=7878, timeout=10, max_results=1000)
+
+Any SPARQL client then works unchanged::
+
+    from SPARQLWrapper import JSON, SPARQLWrapper
+    sparql = SPARQLWrapper("http://127.0.0.1:7878/query")
+    sparql.setQuery("SELECT (COUNT(*) AS ?n) WHERE { ?c a kg:Claim }")
+    sparql.setReturnFormat(JSON)
+    sparql.query().convert()
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import signal
+import socket
+import threading
+from collections.abc import Callable
+
+from ..errors import KGError
+from .engine import QueryEngine, find_oxigraph, free_port
+
+__all__ = ["QueryEngine", "find_oxigraph", "free_port", "listen", "serve"]
+
+DEFAULT_PORT = 7878
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_MAX_RESULTS = 10_000
+DEFAULT_MAX_MEMORY = 2048
+
+
+def listen(host: str = "127.0.0.1", port: int = DEFAULT_PORT) -> socket.socket:
+    """A listening TCP socket on ``host:port`` (port 0: any free port); ``KGError`` E913 if it cannot."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        # accepted connections inherit it: without, a response's body waits for the client's
+        # delayed ACK of its headers (40 ms per request on Linux)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        sock.bind((host, port))
+        sock.listen(2048)
+    except (OSError, OverflowError) as exc:
+        sock.close()
+        raise KGError("E913", host=host, port=port, detail=getattr(exc, "strerror", None) or str(exc)) from None
+    return sock
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+class _Stopped(Exception):
+    """SIGTERM, after uvicorn has shut down gracefully (it raises the signal again)."""
+
+
+def _stopped(signum: int, frame: object) -> None:
+    raise _Stopped
+
+
+def _run(server, sock: socket.socket) -> None:
+    """Run uvicorn until Ctrl-C or SIGTERM, which are the normal way to stop a server: no error, exit 0."""
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _stopped) if main else None
+    try:
+        server.run(sockets=[sock])
+    except (KeyboardInterrupt, _Stopped):
+        pass
+    finally:
+        if main:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def serve(
+    store: str | os.PathLike | None = None,
+    *,
+    host: str = "127.0.0.1",
+    port: int = DEFAULT_PORT,
+    allow_updates: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_results: int = DEFAULT_MAX_RESULTS,
+    max_memory: int = DEFAULT_MAX_MEMORY,
+    on_ready: Callable[[str], None] | None = None,
+) -> None:
+    """Serve a built store as a SPARQL 1.1 endpoint until interrupted (Ctrl-C or SIGTERM).
+
+    Parameters
+    ----------
+    store : str, optional
+        An embedded store (folder or ``oxigraph:PATH``) or ``memory:NAME``; default ``$KG_STORE`` or ``.kg``.
+    host, port : str, int
+        Where to listen (port 0: any free port). Only loopback by default.
+    allow_updates : bool
+        Accept SPARQL updates and Graph Store writes (the store is then opened read-write).
+    timeout : float
+        Seconds a query may run; past that it is stopped and the client gets HTTP 503.
+    max_results : int
+        Most rows (SELECT) or triples (CONSTRUCT, DESCRIBE) in one answer; the rest is not computed,
+        and the answer carries ``X-Result-Truncated: true``.
+    max_memory : int
+        MiB the query engine may use; past that (a query Oxigraph's timeout cannot stop, such as a
+        huge sort) it is replaced by a fresh one and its queries get HTTP 503.
+    on_ready : callable, optional
+        Called with a one-line description (with the URL) once the endpoint accepts connections.
+    """
+    import uvicorn
+
+    from .app import Limits, create_app
+
+    if not timeout > 0:
+        raise KGError("E914", option="--timeout", rule="a positive number of seconds", value=timeout)
+    if max_results < 1:
+        raise KGError("E914", option="--max-results", rule="1 or more", value=max_results)
+    if max_memory < 64:
+        raise KGError("E914", option="--max-memory", rule="64 (MiB) or more", value=max_memory)
+    sock = listen(host, port)
+    try:
+        engine = QueryEngine(store, writable=allow_updates, timeout=timeout).start()
+        try:
+            limits = Limits(
+                allow_updates=allow_updates, timeout=timeout, max_results=max_results, max_memory_mb=max_memory
+            )
+            app = create_app(engine, limits=limits)
+            config = uvicorn.Config(
+                app, log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=3
+            )
+            bound = sock.getsockname()[1]
+            shown = f"[{host}]" if ":" in host else host
+            if on_ready is not None:
+                mode = "updates allowed" if allow_updates else "read-only"
+                note = "" if _is_loopback(host) else "; reachable from other machines"
+                on_ready(
+                    f"serving {engine.label} at http://{shown}:{bound}/ (SPARQL endpoint http://{shown}:{bound}/query; "
+                    f"{mode}; {timeout:g} s per query; at most {max_results} results{note}); Ctrl-C stops"
+                )
+            _run(uvicorn.Server(config), sock)
+        finally:
+            engine.stop()
+    finally:
+        sock.close()

@@ -1,0 +1,139 @@
+"""Writing a view as one self-contained HTML page: vis-network, the page's script and the data inlined.
+
+pyvis' own templates are not used: with ``cdn_resources="in_line"`` they still load Bootstrap from a
+CDN, and with ``"local"`` the page needs a ``lib/`` folder beside it. Here the page carries the
+vis-network build that ships inside the pyvis package, and a Content-Security-Policy that forbids any
+request, so a page opened from any folder, offline, works and loads nothing.
+
+The data goes in a ``<script type="application/json">`` element, with ``<``, ``>``, ``&`` and the
+line separators escaped as ``\\uXXXX``: no text from an article can close the element or become
+markup. The page's script reads it with ``JSON.parse`` and shows every name and quote with
+``textContent``.
+
+Examples
+--------
+>>> safe_json({"label": "</script><script>alert(1)</script>"})
+'{"label":"\\\\u003c/script\\\\u003e\\\\u003cscript\\\\u003ealert(1)\\\\u003c/script\\\\u003e"}'
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import KGError
+
+if TYPE_CHECKING:
+    from .views import View
+
+__all__ = ["iframe_html", "page_html", "safe_json", "write_page"]
+
+VIS_VERSION = "9.1.2"
+_HERE = Path(__file__).parent
+_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def safe_json(value: object) -> str:
+    """JSON that is safe inside a ``<script>`` element of an HTML page."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return re.sub("[<>&\u2028\u2029]", lambda m: _ESCAPES[m.group()], text)
+
+
+@cache
+def _assets() -> dict[str, str]:
+    vis = resources.files("pyvis") / "lib" / f"vis-{VIS_VERSION}"
+    assets = {
+        "VIS_JS": (vis / "vis-network.min.js").read_text(encoding="utf-8"),
+        "PAGE_JS": (_HERE / "page.js").read_text(encoding="utf-8"),
+        "PAGE_CSS": (_HERE / "page.css").read_text(encoding="utf-8"),
+        "TEMPLATE": (_HERE / "page.html").read_text(encoding="utf-8"),
+    }
+    for name in ("VIS_JS", "PAGE_JS", "PAGE_CSS"):
+        # inlined code must not be able to end its own element
+        if re.search(r"</(script|style)|<!--", assets[name], flags=re.I):
+            raise RuntimeError(f"{name} cannot be inlined: it contains an HTML end tag or comment")
+    return assets
+
+
+def page_html(view: View) -> str:
+    """The page of a view, as one HTML document that needs nothing else.
+
+    Parameters
+    ----------
+    view : View
+        What :func:`kg.viz.build_view` returned.
+
+    Returns
+    -------
+    str
+    """
+    from .. import __version__
+
+    assets = _assets()
+    generator = f"kg {__version__}, vis-network {VIS_VERSION} (via pyvis)"
+    data = {
+        "title": view.title,
+        "view": view.kind,
+        "nodes": view.nodes,
+        "edges": view.edges,
+        "claims": view.claims,
+        "outlets": view.outlets,
+        "articles": view.articles,
+        "legend": view.legend,
+        "note": view.note,
+        "counts": view.counts,
+        "filters": view.filters,
+        "physics": view.physics,
+        "options": view.options,
+        "generator": f"Made with {generator}.",
+    }
+    title = " · ".join(["kg", view.title, *view.filters.values()])
+    parts = {
+        **assets,
+        "TITLE": html.escape(title),
+        "GENERATOR": html.escape(generator),
+        "DATA": safe_json(data),
+    }
+    # one pass: text substituted in is never scanned for placeholders again
+    return re.sub(r"@@([A-Z_]+)@@", lambda m: parts[m.group(1)], assets["TEMPLATE"])
+
+
+def write_page(view: View, output: str | os.PathLike) -> Path:
+    """Write the page of ``view`` to ``output``, all or nothing; return the path.
+
+    Raises
+    ------
+    KGError
+        E807 when the file cannot be written.
+    """
+    path = Path(output)
+    partial = path.with_name(f".{path.name}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(page_html(view), encoding="utf-8")
+        os.replace(partial, path)
+    except OSError as exc:
+        if partial.parent.is_dir():
+            partial.unlink(missing_ok=True)
+        raise KGError("E807", path=path, detail=exc.strerror or str(exc)) from None
+    return path
+
+
+def iframe_html(page: str, height: int = 720) -> str:
+    """An ``<iframe>`` holding ``page`` (for notebooks): the page runs sandboxed, as if opened from a file.
+
+    Examples
+    --------
+    >>> iframe_html("<p>x</p>", height=100)
+    '<iframe srcdoc="&lt;p&gt;x&lt;/p&gt;" sandbox="allow-scripts" style="width:100%;height:100px;border:1px solid #ddd" title="kg graph"></iframe>'
+    """
+    return (
+        f'<iframe srcdoc="{html.escape(page, quote=True)}" sandbox="allow-scripts" '
+        f'style="width:100%;height:{height}px;border:1px solid #ddd" title="kg graph"></iframe>'
+    )

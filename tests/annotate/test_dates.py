@@ -1,0 +1,44 @@
+import pytest
+
+from kg.annotate.dates import When, normalise_date
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "expected"),
+    [
+        ("on May 10", "2019-05", When(on="2019-05-10")),
+        ("Friday, May 10", "2019-05-10", When(on="2019-05-10")),
+        ("January 6 this year", "2019-01", When(on="2019-01-06")),
+        ("in January of this year", "2019-05", When(on="2019-01")),
+        ("last month", "2019-05-10", When(on="2019-04")),
+        ("November 13", "2017-11", When(on="2017-11-13")),
+        ("in 2014", None, When(on="2014")),
+        ("since 2011", None, When(start="2011")),
+        ("between May 7 and May 9", "2019-05-10", When(start="2019-05-07", end="2019-05-09")),
+        ("between May 7 and 9", "2019-05", When(start="2019-05-07", end="2019-05-09")),
+        ("7-9 May", "2019-05", When(start="2019-05-07", end="2019-05-09")),
+        ("2012–2015", None, When(start="2012", end="2015")),
+        ("the beginning of 2017", None, When(on="2017")),
+    ],
+)
+def test_dates_are_normalised_against_the_article_date(text, base, expected):
+    assert normalise_date(text, base) == expected
+
+
+def test_a_day_in_the_past_of_the_article_month_is_not_pushed_a_year_back():
+    # the article is from November 2017 (day unknown): "November 20" is in 2017, not 2016
+    assert normalise_date("November 20", "2017-11") == When(on="2017-11-20")
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        ("on Wednesday", "2019-01"),  # a weekday needs the article's day
+        ("earlier this week", "2019-05"),
+        ("May 10", None),  # a day without a year needs the article's year
+        ("7-9", "2019-05"),  # numbers alone are not a date
+        ("in recent years", "2019-05"),
+    ],
+)
+def test_dates_the_text_does_not_pin_down_stay_unknown(text, base):
+    assert normalise_date(text, base) is None

@@ -1,0 +1,29 @@
+def events(annotated):
+    return [(o.event, o.on, o.start, o.end, o.agents, o.origin, o.destination) for o in annotated.operations]
+
+
+def test_an_operation_is_linked_to_the_phase_its_date_fits(annotate_text):
+    may = annotate_text("Tokayev said they were brought from Syria between May 7 and May 9 by the National Security "
+                        "Committee of Kazakhstan.", published="2019-05-10")  # fmt: skip
+    assert events(may) == [("zhusan-2", None, "2019-05-07", "2019-05-09", ("knb",), ("syria",), ("kazakhstan",))]
+    january = annotate_text("On January 6 this year, 47 citizens of Kazakhstan were evacuated from Syria.",
+                            published="2019-01")  # fmt: skip
+    assert [e[:2] for e in events(january)] == [("zhusan-1", "2019-01-06")]
+
+
+def test_a_repatriation_the_registry_does_not_have_is_proposed(pipeline, annotate_text):
+    annotated = annotate_text("On April 30, Tajikistan repatriated 84 minors from Iraq.", published="2019-05-10")
+    (event,) = events(annotated)
+    assert event[1:] == ("2019-04-30", None, None, ("tajikistan",), ("iraq",), ("tajikistan",))
+    assert pipeline.proposed[event[0]].type == "Operation"
+    assert pipeline.proposed[event[0]].label == "Repatriation by Tajikistan from Iraq, 2019-04-30"
+
+
+def test_events_named_in_the_text_carry_their_dates(annotate_text):
+    annotated = annotate_text("Kazakhstan has hosted a series of talks on Syria since the beginning of 2017.")
+    assert events(annotated) == [("astana-talks", None, "2017", None, (), (), ())]
+
+
+def test_every_event_is_machine_made(annotate_text):
+    annotated = annotate_text("On April 30, Tajikistan repatriated 84 minors from Iraq.", published="2019-05-10")
+    assert {(o.provenance.method, o.provenance.component) for o in annotated.operations} == {("machine", "events")}

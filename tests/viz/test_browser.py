@@ -1,0 +1,135 @@
+"""The pages in a real browser: headless Chromium (Debian's package) driven by Playwright."""
+
+import pytest
+
+import kg
+import kg.viz
+
+from .conftest import IMG, SCRIPT, copy_alone
+
+ID = "https://kg.example.org/id/"
+
+
+@pytest.mark.parametrize("name", ["graph", "ego", "operations", "claims", "afp"])
+def test_each_view_loads_offline_with_no_error_and_all_its_nodes_and_edges(name, seed_pages, open_page, tmp_path):
+    view, path = seed_pages[name]
+    page = open_page(copy_alone(path, tmp_path / "elsewhere"))  # works from any folder, alone
+    assert page.errors == []
+    assert all(url.startswith(("file:", "data:")) for url in page.requests), page.requests
+    in_page = page.evaluate("[kg.nodes.length, kg.edges.length, kg.nodeView.length, kg.edgeView.length]")
+    assert in_page == [len(view.nodes), len(view.edges), len(view.nodes), len(view.edges)]
+    assert in_page[0] == view.counts["nodes"] and in_page[1] == sum(v for k, v in view.counts.items() if k != "nodes")
+    drawn = page.evaluate("Object.keys(kg.network.getPositions()).length")
+    assert drawn == len(view.nodes)
+
+
+def test_clicking_a_number_shows_its_quote_speaker_outlet_and_date(seed_store, seed_pages, open_page):
+    quantity, quote, outlet = kg.query(
+        "SELECT ?q ?quote ?outlet WHERE { ?c rdf:object ?q ; kg:evidence/oa:hasSelector/oa:exact ?quote ;"
+        " prov:wasDerivedFrom/schema:publisher/rdfs:label ?outlet . ?q kg:value 43 }",
+        store=seed_store,
+    ).rows[0]
+    page = open_page(seed_pages["graph"][1])
+    page.click_node(page.node_id(str(quantity)))
+    assert page.page.text_content("#kg-info-title") == "43 Kazakhs"
+    panel = page.page.inner_text("#kg-info-claims")
+    assert f"“{quote}”" in panel
+    assert f"— {outlet} · 2019-05-10 · conflicting" in panel  # the outlet is the speaker: named once
+
+
+def test_hovering_a_node_shows_a_plain_text_tooltip(seed_pages, open_page):
+    page = open_page(seed_pages["graph"][1])
+    x, y = page.point_of(page.node_id(ID + "tokayev"))
+    page.page.mouse.move(x, y)
+    page.page.wait_for_selector("div.vis-tooltip", state="visible")
+    tooltip = page.page.inner_text("div.vis-tooltip")
+    assert tooltip.splitlines()[:2] == ["Kassym-Jomart Tokayev", "person · named 10 times in the articles"]
+
+
+def test_the_search_finds_tokayev(seed_pages, open_page):
+    page = open_page(seed_pages["graph"][1])
+    page.page.fill("#kg-search", "Tokayev")
+    page.page.press("#kg-search", "Enter")
+    page.page.wait_for_selector("#kg-info:not([hidden])")
+    assert page.page.text_content("#kg-info-title") == "Kassym-Jomart Tokayev"
+    assert page.evaluate("kg.network.getSelectedNodes()") == [page.node_id(ID + "tokayev")]
+    assert "Kassym-Jomart Tokayev ordered Operation Zhusan, May 2019" in page.page.inner_text("#kg-info-claims")
+
+
+def test_filtering_by_outlet_and_date_in_the_page_matches_the_library(seed_store, seed_data, seed_pages, open_page):
+    page = open_page(seed_pages["graph"][1])
+    page.page.click("#kg-outlets-none")
+    page.page.check("input[data-outlet='0']")  # Agence France-Presse, the first outlet
+    page.page.fill("#kg-since", "2019-01-01")
+    page.page.fill("#kg-until", "2019-06-30")
+    shown = page.evaluate("kg.edgeView.get().filter(e => e.kind === 'relation').length")
+    built = kg.viz.build_view(seed_store, since="2019-01-01", until="2019-06-30", source="AFP", data=seed_data)
+    assert shown == built.counts["relation"] == seed_pages["afp"][0].counts["relation"]
+    assert page.page.inner_text("#kg-visible").startswith("showing ")
+
+
+def test_hiding_a_type_hides_its_nodes(seed_pages, open_page):
+    page = open_page(seed_pages["graph"][1])
+    page.page.click("#kg-types label:has-text('number stated')")
+    types = page.evaluate("[...new Set(kg.nodeView.get().map(n => n.kgType))]")
+    assert "Quantity" not in types and "Person" in types
+
+
+def test_the_cap_note_is_visible(seed_store, seed_data, open_page, tmp_path):
+    path = kg.viz.build_view(seed_store, max_nodes=10, data=seed_data).write(tmp_path / "capped.html")
+    page = open_page(path)
+    assert page.page.is_visible("#kg-note")
+    assert page.page.inner_text("#kg-note").startswith("Showing 10 of ")
+
+
+def test_hostile_text_is_shown_literally_and_never_runs(hostile_store, open_page, tmp_path):
+    page = open_page(kg.viz.render(hostile_store, output=tmp_path / "hostile.html"))
+    page.page.fill("#kg-search", "evil corp")
+    page.page.press("#kg-search", "Enter")
+    page.page.wait_for_selector("#kg-info:not([hidden])")
+    page.click_node(page.node_id(ID + "evil"))
+    x, y = page.point_of(page.node_id(ID + "evil"))
+    page.page.mouse.move(x, y)
+    page.page.wait_for_selector("div.vis-tooltip", state="visible")
+    assert page.page.text_content("#kg-info-title") == f"Evil {SCRIPT} Corp"
+    assert f"“Evil Corp helped Iraq {IMG} yesterday.”" in page.page.inner_text("#kg-info-claims")
+    assert f"Wire {IMG}" in page.page.inner_text("#kg-outlets")
+    assert page.page.inner_text("div.vis-tooltip").startswith(f"Evil {SCRIPT} Corp")
+    assert page.evaluate("[document.scripts.length, document.images.length]") == [3, 0]
+    page.page.wait_for_timeout(300)
+    assert page.dialogs == []
+    assert page.errors == []
+    assert all(url.startswith("file:") for url in page.requests), page.requests
+
+
+def test_the_notebook_display_runs_in_its_iframe(seed_pages, open_page):
+    view = seed_pages["ego"][0]
+    page = open_page(html=view._repr_html_())
+    frame = page.page.frame_locator("iframe")
+    frame.locator("html[data-kg-ready='1']").wait_for(timeout=30_000)
+    count = page.page.frames[1].evaluate("kg.nodes.length")
+    assert count == len(view.nodes)
+    assert page.errors == []
+
+
+def test_a_large_page_labels_the_edges_in_view_once_zoomed_in(seed_store, seed_data, open_page, tmp_path, monkeypatch):
+    import kg.viz.views
+
+    monkeypatch.setattr(kg.viz.views, "DEFER_LABELS", 10)  # the seeds' 158 edges count as many
+    view = kg.viz.build_view(seed_store, physics_limit=0, data=seed_data)
+    page = open_page(view.write(tmp_path / "large.html"))
+    labelled = "kg.edges.get().filter(e => e.label).length"
+    assert page.evaluate(labelled) == 0
+    tokayev = page.node_id(ID + "tokayev")
+    labels = page.evaluate(
+        """id => { kg.network.selectNodes([id]); kg.network.moveTo({position: kg.network.getPosition(id), scale: 1.5});
+                   kg.labelView();
+                   return kg.network.getConnectedEdges(id).map(e => [kg.edges.get(e).label, kg.edges.get(e).predicate]); }""",
+        tokayev,
+    )
+    assert labels and all(label == predicate for label, predicate in labels)  # the selected node's edges
+    assert "ordered" in {label for label, _ in labels}
+    assert len(labels) <= page.evaluate(labelled) <= 600
+    page.evaluate("() => { kg.network.unselectAll(); kg.network.moveTo({scale: 0.2}); kg.labelView(); }")
+    assert page.evaluate(labelled) == 0  # zoomed out, where vis-network would not draw them
+    assert page.errors == []

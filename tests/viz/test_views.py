@@ -1,0 +1,185 @@
+"""The views: what each shows of the seed graph, the filters, the focus and the cap."""
+
+import pytest
+
+import kg
+import kg.viz
+from kg.errors import KGError
+from kg.viz.data import date_period
+
+ID = "https://kg.example.org/id/"
+
+
+def _count(store, sparql) -> int:
+    return int(kg.query(sparql, store=store).rows[0][0])
+
+
+RELATIONS = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE {
+  ?c a kg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o FILTER(isIRI(?o)) } }"""
+NODES = """SELECT (COUNT(DISTINCT ?n) AS ?count) WHERE {
+  ?c a kg:Claim ; rdf:object ?o FILTER(isIRI(?o)) { ?c rdf:subject ?n } UNION { ?c rdf:object ?n } }"""
+LINKS = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?o1 ?o2 WHERE {
+  ?a kg:%s ?b . ?a rdf:object ?o1 . ?b rdf:object ?o2 FILTER(isIRI(?o1) && isIRI(?o2) && STR(?o1) < STR(?o2)) } }"""
+
+
+def test_the_whole_graph_has_every_relation_and_every_node_the_store_has(seed_store, seed_pages):
+    view = seed_pages["graph"][0]
+    expected = {
+        "nodes": _count(seed_store, NODES),
+        "relation": _count(seed_store, RELATIONS),
+        "conflict": _count(seed_store, LINKS % "conflictsWith"),
+        "agreement": _count(seed_store, LINKS % "corroborates"),
+        "source": 0,
+    }
+    assert view.counts == expected
+    assert (len(view.nodes), len(view.edges)) == (expected["nodes"], sum(expected.values()) - expected["nodes"])
+    assert expected["conflict"] == 5  # 47 (four claims) against 43, and about 400 against about 500
+
+
+def test_conflicting_numbers_are_joined_by_a_red_dashed_edge(seed_pages):
+    view = seed_pages["graph"][0]
+    labels = {n["id"]: n["label"] for n in view.nodes}
+    conflicts = {tuple(sorted((labels[e["from"]], labels[e["to"]]))) for e in view.edges if e["kind"] == "conflict"}
+    assert ("43 Kazakhs", "47 Kazakh citizens") in conflicts
+    red = {e["color"]["color"] for e in view.edges if e["kind"] == "conflict"} | {
+        e.get("dashes") for e in view.edges if e["kind"] == "conflict"
+    }
+    assert red == {"#d62728", True}
+
+
+def test_relations_are_coloured_by_the_status_of_their_claims(seed_pages):
+    view = seed_pages["graph"][0]
+    by_status = {}
+    for e in view.edges:
+        if e["kind"] == "relation":
+            by_status.setdefault(e["status"], set()).add(e["color"]["color"])
+    assert by_status == {"conflicting": {"#d62728"}, "corroborated": {"#2ca02c"}, "single-source": {"#8c8c8c"}}
+    widest = max(e["width"] for e in view.edges if e["kind"] == "relation")
+    assert widest == max(e["width"] for e in view.edges if e.get("status") == "corroborated")
+
+
+def test_edge_labels_are_predicates_and_tooltips_quote_speaker_outlet_and_date(seed_pages):
+    view = seed_pages["graph"][0]
+    labels = {n["id"]: n["label"] for n in view.nodes}
+    edge = next(e for e in view.edges if labels[e["to"]] == "84 minors")
+    assert edge["label"] == "repatriated"
+    assert edge["title"].splitlines()[:4] == [
+        "Tajikistan — repatriated → 84 minors",
+        "",
+        "“On April 30, neighboring Tajikistan repatriated 84 minors from Iraq”",
+        "— The Times of Central Asia · 2019-05 · single-source",
+    ]
+
+
+def test_the_ego_view_keeps_what_is_within_depth_of_the_focus(seed_store, seed_data):
+    near = kg.viz.build_view(seed_store, focus="tokayev", depth=1, data=seed_data)
+    tokayev = ID + "tokayev"
+    neighbours = {c.object for c in seed_data.claims if c.subject == tokayev and c.object_is_node}
+    neighbours |= {c.subject for c in seed_data.claims if c.object == tokayev}
+    assert {n.get("iri") for n in near.nodes} == neighbours | {tokayev}
+    assert near.title == "Whole graph around Kassym-Jomart Tokayev (depth 1)"
+    further = kg.viz.build_view(seed_store, focus="Tokayev", depth=2, data=seed_data)
+    assert len(further.nodes) > len(near.nodes)
+
+
+def test_source_and_dates_keep_only_matching_claims(seed_store, seed_data, seed_pages):
+    view = seed_pages["afp"][0]
+    assert view.outlets == ["Agence France-Presse"]
+    for claim in view.claims:
+        start, end = date_period(claim["date"])
+        assert end >= "2019-01-01" and start <= "2019-06-30", claim
+    afp = [c for c in seed_data.claims if c.outlet_label == "Agence France-Presse" and c.object_is_node]
+    assert view.counts["relation"] == len({(c.subject, c.predicate, c.object) for c in afp})
+    later = kg.viz.build_view(seed_store, since="2019-05-10", until="2019-05-10", data=seed_data)
+    assert {c["date"] for c in later.claims} == {"2019-05-10", "2019-05"}  # a month overlaps the day
+
+
+def test_the_operations_view_shows_agents_counts_and_sources(seed_pages):
+    view = seed_pages["operations"][0]
+    labels = {n["id"]: n["label"] for n in view.nodes}
+    zhusan1 = next(n["id"] for n in view.nodes if n["label"] == "Operation Zhusan, January 2019")
+    around = {
+        (e["label"], labels[e["from"]] if e["to"] == zhusan1 else labels[e["to"]])
+        for e in view.edges
+        if zhusan1 in (e["from"], e["to"])
+    }
+    assert ("reported", "Agence France-Presse") in around
+    assert ("Kazakhstan returned", "43 Kazakhs") in around
+    assert any(label == "agent" for label, _ in around)
+    assert {n["kgType"] for n in view.nodes} >= {"Operation", "MediaOutlet", "Quantity", "Country"}
+
+
+def test_the_claims_view_groups_values_by_what_they_count(seed_pages):
+    view = seed_pages["claims"][0]
+    group = next(
+        n["id"]
+        for n in view.nodes
+        if n["kgType"] == "ClaimGroup"
+        and n["label"].startswith("Operation Zhusan, January 2019\n")
+        and n["label"].endswith("people")
+    )
+    values = {n["id"]: n["label"] for n in view.nodes if n["kgType"] == "Value"}
+    stated = {values[e["to"]] for e in view.edges if e["from"] == group}
+    assert stated == {"47 people", "43 people", "24–99 people"}
+    colours = {
+        values[n["id"]]: n["color"]["border"] for n in view.nodes if n["id"] in values and values[n["id"]] in stated
+    }
+    assert colours["47 people"] == colours["43 people"] == "#d62728"
+    conflict = {
+        tuple(sorted((values[e["from"]], values[e["to"]])))
+        for e in view.edges
+        if e["kind"] == "conflict" and e["from"] in values
+    }
+    assert ("43 people", "47 people") in conflict
+
+
+def test_the_cap_leaves_out_the_least_connected_and_says_so(seed_store, seed_data):
+    view = kg.viz.build_view(seed_store, max_nodes=10, data=seed_data)
+    assert len(view.nodes) == 10
+    full = kg.viz.build_view(seed_store, data=seed_data)
+    assert view.left_out["nodes"] == len(full.nodes) - 10
+    assert view.left_out["edges"] == len(full.edges) - len(view.edges)
+    assert view.note.startswith(f"Showing 10 of {len(full.nodes)} nodes: the most connected (number of edges")
+    assert "Kazakhstan" in {n["label"] for n in view.nodes}
+
+
+def test_large_views_start_with_physics_off(seed_store, seed_data):
+    assert kg.viz.build_view(seed_store, data=seed_data).physics is True
+    still = kg.viz.build_view(seed_store, physics_limit=50, data=seed_data)
+    assert still.physics is False and still.options["physics"]["enabled"] is False
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in still.nodes)
+
+
+@pytest.mark.parametrize(
+    "options, code",
+    [
+        ({"view": "timeline"}, "E800"),
+        ({"focus": "Tokaev"}, "E801"),
+        ({"focus": "Zhusan, 2019"}, "E801"),
+        ({"source": "Reuters"}, "E801"),
+        ({"since": "2019-02-30"}, "E803"),
+        ({"since": "2019-07", "until": "2019-06"}, "E804"),
+        ({"max_nodes": 0}, "E805"),
+        ({"depth": -1}, "E805"),
+        ({"focus": "Denisenko"}, "E806"),
+    ],
+)
+def test_bad_options_are_one_numbered_error(seed_store, seed_data, options, code):
+    with pytest.raises(KGError) as caught:
+        kg.viz.build_view(seed_store, data=seed_data, **options)
+    assert caught.value.code == code
+    assert "\n" not in str(caught.value)
+
+
+def test_analysis_results_size_the_nodes(seed_data, seed_store):
+    import copy
+
+    data = copy.deepcopy(seed_data)
+    for node in data.nodes.values():
+        node.metrics = {"pagerank": 0.001, "community": 1.0}
+    data.nodes[ID + "tokayev"].metrics = {"pagerank": 0.5, "community": 2.0}
+    data.has_analysis = True
+    view = kg.viz.build_view(seed_store, data=data)
+    sizes = {n["label"]: n.get("size") for n in view.nodes}
+    assert sizes["Kassym-Jomart Tokayev"] == 36.0 and sizes["Kazakhstan"] < 15
+    assert view.legend["size"] == "PageRank (kg analyze)" and view.legend["communities"] is True
