@@ -1,6 +1,6 @@
 """Export throughput: the graph as TriG and Turtle, and the claims as CSV.
 
-    python bench/bench_export.py --articles 10000 --runs 3 [--write]
+python bench/bench_export.py --articles 10000 --runs 3 [--write]
 """
 
 from __future__ import annotations

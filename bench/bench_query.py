@@ -102,7 +102,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     parts = [
         f"### Named queries\n\n`python bench/bench_query.py --articles {' '.join(map(str, args.articles))} "
-        f"--runs {args.runs}{' --no-baseline' if args.no_baseline else ''}` (milliseconds, median (min-max); "
+        f"--runs {args.runs}"
+        + (
+            " --no-baseline"
+            if args.no_baseline
+            else f" --baseline-runs {args.baseline_runs} --baseline-timeout {args.baseline_timeout}"
+        )
+        + "` (milliseconds, median (min-max); "
         f"rdflib: {args.baseline_runs} runs, each query stopped after {args.baseline_timeout} s; machine: {machine()})\n"
     ]
     for articles in args.articles:
@@ -119,7 +125,10 @@ def main(argv: list[str] | None = None) -> int:
             if args.no_baseline:
                 other, ratio = "not run", ""
             elif base is None or base["times"] is None:
-                other, ratio = f"> {args.baseline_timeout * 1000:,}", f"> {args.baseline_timeout * 1000 / statistics.median(ms):.0f}x"
+                other, ratio = (
+                    f"> {args.baseline_timeout * 1000:,}",
+                    f"> {args.baseline_timeout * 1000 / statistics.median(ms):.0f}x",
+                )
             else:
                 bms = [t * 1000 for t in base["times"]]
                 other, ratio = summary(bms, 0), f"{statistics.median(bms) / statistics.median(ms):.0f}x"

@@ -49,6 +49,38 @@ def _progress(enabled: bool):
     )
 
 
+def _corpus_quads(files, registry, terms, outcome: dict, on_article=None) -> Iterator:
+    """Registry, articles and cross-source quads (not the ontology); sets ``outcome["groups"]``."""
+    yield from compile_registry(registry, terms)
+    compared: list[ComparedClaim] = []
+    mentions: Counter[str] = Counter()
+    outlets: Counter[str] = Counter()
+    for path in files:
+        annotated = read_annotations(path, registry)
+        yield from compile_article(annotated, terms)
+        article = annotated.article
+        compared.extend(
+            ComparedClaim(claim, article.id, article.outlet, claim_iri(article.id, claim), article.published)
+            for claim in claims_of(annotated)
+        )
+        mentions.update(e for m in annotated.mentions for e in m.entities)
+        outlets[article.outlet] += 1
+        if on_article is not None:
+            on_article()
+    groups = compare(compared)
+    outcome["groups"] = groups
+    yield from compile_crosssource(groups, registry, mentions, terms, outlets)
+
+
+def _tally(groups: list[ClaimGroup]) -> tuple[int, int, int]:
+    members = [m for g in groups for m in g.members]
+    return (
+        len(members),
+        sum(m.status == "conflicting" for m in members),
+        sum(m.status == "corroborated" for m in members),
+    )
+
+
 def build(
     seeds: str | os.PathLike = "seeds",
     store: str | os.PathLike | None = None,
@@ -82,33 +114,18 @@ def build(
     files = annotation_files(seeds)
     if not files:
         raise KGError("E111", path=seeds)
+    meta = {"seeds": str(seeds.resolve()), "articles": len(files)}
     terms = store_terms(url)
-    groups: list[ClaimGroup] = []
-
-    def quads(progress) -> Iterator:
-        yield from compile_ontology(terms)
-        yield from compile_registry(registry, terms)
-        compared: list[ComparedClaim] = []
-        mentions: Counter[str] = Counter()
-        outlets: Counter[str] = Counter()
-        task = progress.add_task("building", total=len(files)) if progress else None
-        for path in files:
-            annotated = read_annotations(path, registry)
-            yield from compile_article(annotated, terms)
-            article = annotated.article
-            compared.extend(
-                ComparedClaim(claim, article.id, article.outlet, claim_iri(article.id, claim), article.published)
-                for claim in claims_of(annotated)
-            )
-            mentions.update(e for m in annotated.mentions for e in m.entities)
-            outlets[article.outlet] += 1
-            if progress:
-                progress.advance(task)
-        groups.extend(compare(compared))
-        yield from compile_crosssource(groups, registry, mentions, terms, outlets)
-
+    outcome: dict = {}
     with _progress(show_progress) as progress:
-        count = write_store(url, quads(progress), {"seeds": str(seeds.resolve()), "articles": len(files)})
+        task = progress.add_task("building", total=len(files)) if progress else None
+
+        def quads() -> Iterator:
+            yield from compile_ontology(terms)
+            yield from _corpus_quads(files, registry, terms, outcome, progress and (lambda: progress.advance(task)))
+
+        count = write_store(url, quads(), meta)
+    claims, conflicting, corroborated = _tally(outcome["groups"])
     trig = None
     if out is not None:
         trig = Path(out) / "kg.trig"
@@ -120,14 +137,13 @@ def build(
             os.replace(partial, trig)
         finally:
             partial.unlink(missing_ok=True)
-    members = [m for g in groups for m in g.members]
     return BuildReport(
         store=url,
         trig=trig,
         articles=len(files),
         quads=count,
-        claims=len(members),
-        conflicting=sum(m.status == "conflicting" for m in members),
-        corroborated=sum(m.status == "corroborated" for m in members),
+        claims=claims,
+        conflicting=conflicting,
+        corroborated=corroborated,
         seconds=time.perf_counter() - started,
     )

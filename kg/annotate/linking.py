@@ -150,6 +150,7 @@ class AliasIndex:
     max_words: int = 1
 
     def __post_init__(self) -> None:
+        self._country_in: dict[str, str | None] = {}
         countries = {e.id: e for e in self.registry.entities.values() if e.type == "Country"}
         for country in countries.values():
             for form in country.surface_forms:
@@ -216,6 +217,12 @@ class AliasIndex:
 
     def country_in(self, text: str) -> str | None:
         """The first country a name names, by its name or adjective ("Ministry of Defence of Kazakhstan")."""
+        if text in self._country_in:
+            return self._country_in[text]
+        self._country_in[text] = found = self._find_country_in(text)
+        return found
+
+    def _find_country_in(self, text: str) -> str | None:
         for word in words_of(text):
             if word[:1].isupper():
                 country = self.country_id(word)

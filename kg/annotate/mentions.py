@@ -180,7 +180,6 @@ def people_group(draft: Draft, token: Any, family: str) -> str | bool | None:
     Returns the group's id; False when the phrase is about people but no group fits (the caller
     should not read it as the country it names); None when the phrase is not about people.
     """
-    from .linking import index_of
 
     finder = lookup(draft)
     own = finder.of_token(token)
@@ -204,21 +203,31 @@ def people_group(draft: Draft, token: Any, family: str) -> str | bool | None:
                 family = "return"
             elif verb in ("fight", "join", "leave", "travel", "go"):
                 family = "departure"
-    index = index_of(draft.context)
     words = GROUP_FAMILIES[family]
     best = None
-    for entity in index.registry.entities.values():
-        if entity.type != "Group":
-            continue
-        label_words = set(entity.label.lower().replace("-", " ").split())
+    for entity_id, label_words, country in _groups(draft):
         if not label_words & words:
             continue
-        country = index.country_in(entity.label)
         if len(places) == 1 and country == places[0]:
-            return entity.id
+            return entity_id
         if len(places) != 1 and country is None and "foreign" in label_words and best is None:
-            best = entity.id
+            best = entity_id
     return best if best else False
+
+
+def _groups(draft: Draft) -> list[tuple[str, set[str], str | None]]:
+    """The registry's Group entities: id, the words of the label, the country it names (cached per context)."""
+    from .linking import index_of
+
+    cache = draft.context.cache
+    if "groups" not in cache:
+        index = index_of(draft.context)
+        cache["groups"] = [
+            (e.id, set(e.label.lower().replace("-", " ").split()), index.country_in(e.label))
+            for e in index.registry.entities.values()
+            if e.type == "Group"
+        ]
+    return cache["groups"]
 
 
 _RETURN_VERBS = {"return", "repatriate", "evacuate", "bring", "rescue", "arrive"}

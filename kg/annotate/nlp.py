@@ -104,7 +104,7 @@ def prose_text(article: Article) -> str:
 def parse(context: Context, texts: list[str]) -> list[Any]:
     """spaCy ``Doc`` objects for ``texts``, parsed in batches."""
     nlp = nlp_for(context)
-    batch_size = int(context.setting("nlp", "batch_size", 16))
+    batch_size = int(context.setting("nlp", "batch_size", 32))
     return list(nlp.pipe(texts, batch_size=batch_size))
 
 

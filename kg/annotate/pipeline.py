@@ -225,7 +225,7 @@ class Pipeline:
 
         if processes < 1:
             raise KGError("E658", n=processes)
-        size = batch_size or int(self.context.setting("nlp", "batch_size", 16))
+        size = batch_size or int(self.context.setting("nlp", "batch_size", 32))
 
         def batches() -> Iterator[list[Any]]:
             batch: list[Any] = []
@@ -257,7 +257,10 @@ class Pipeline:
                 results = self.run_batch([b for b in batch if isinstance(b, Article)])
                 yield from unpack(batch, results)
             return
-        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        fork = "fork" in multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if fork else "spawn")
+        if fork:
+            _warm(self)  # loaded once here, the model is shared by the forked workers
         with ProcessPoolExecutor(
             max_workers=processes,
             mp_context=context,
@@ -293,11 +296,18 @@ def _reason(failure: _Failure) -> str:
 _WORKER: Pipeline | None = None
 
 
+def _warm(pipeline: Pipeline) -> None:
+    """Load what every batch needs once: the spaCy model and dateparser's language data."""
+    if "nlp" in pipeline.names:
+        nlp.nlp_for(pipeline.context)
+    if "dates" in pipeline.names:
+        dates.normalise_date("on May 10", "2019-05")
+
+
 def _worker_start(registry: Registry, config: PipelineConfig) -> None:
     global _WORKER
     _WORKER = Pipeline(registry, config)
-    if "nlp" in _WORKER.names:
-        nlp.nlp_for(_WORKER.context)
+    _warm(_WORKER)
 
 
 def _worker_run(articles: list[Article]) -> list[Any]:

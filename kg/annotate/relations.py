@@ -191,8 +191,11 @@ def find_relations(doc: Draft) -> Draft:
     for sent in doc.sentences():
         triples: list[tuple[str, str, str, float]] = []
         for token in doc.tokens()[sent.start : sent.end]:
-            triples.extend(_from_verb(doc, resolve, token, events.get(sent.start)))
-            triples.extend(_from_noun(resolve, token))
+            lower = token.lower_
+            if lower in _NOUN_TRIGGERS:
+                triples.extend(_from_noun(resolve, token))
+            elif lemma(lower) in _VERB_TRIGGERS:
+                triples.extend(_from_verb(doc, resolve, token, events.get(sent.start)))
         seen = set()
         text = sent.text.strip()
         start = sent.start_char + sent.text.index(text)
@@ -273,6 +276,7 @@ def _from_verb(doc: Draft, resolve: _Resolver, token: Any, event: str | None) ->
 
 
 _NOUN_TRIGGERS = {"gratitude", "thanks", "instructions", "instruction", "orders", "order", "during", "at"} | _DELEGATES
+_VERB_TRIGGERS = {*RELATION_VERBS, "carry", "take", "characterize", "characterise", "describe"}
 
 
 def _from_noun(resolve: _Resolver, token: Any) -> list[tuple[str, str, str, float]]:
