@@ -74,7 +74,7 @@ class World:
             entities[f"o{i}"] = {"type": "MediaOutlet", "label": outlet}
         for pid, full, last, _country in self.people:
             entities[pid] = {"type": "Person", "label": full, "aliases": [last, _variant(full)]}
-        for oid, country, place, begin, _truth in self.operations:
+        for oid, country, place, _begin, _truth in self.operations:
             entities[oid] = {"type": "Operation", "label": f"Operation {self.countries[country][:-4]} {oid[2:]}",
                              "description": f"A repatriation by {self.countries[country]} from {self.places[place]}."}  # fmt: skip
         kinds = {"people": {"label": "people"}, "adults": {"label": "adults", "broader": "people"},
@@ -87,7 +87,7 @@ def _article(world: World, rng: random.Random, n: int) -> tuple[str, dict]:
     cname, pname = world.countries[country], world.places[place]
     outlet = rng.randrange(len(world.outlets))
     speakers = [p for p in world.people if p[3] == country] or world.people
-    pid, full, last, _ = rng.choice(speakers)
+    pid, full, _last, _ = rng.choice(speakers)
     spoken = full if rng.random() < 0.6 else _variant(full)
     kind = rng.choice(list(KINDS))
     value = truth[kind] if rng.random() < 0.8 else truth[kind] + rng.choice([-7, -4, -2, 3, 5, 11])
