@@ -90,7 +90,7 @@ def _vary(paragraph: str, rng: random.Random, country: str, person: str) -> str:
 
 def make_articles(n: int, seed: int = 7) -> list[str]:
     """``n`` news-length texts: a headline and 450-650 words of recombined, varied seed paragraphs."""
-    rng = random.Random(seed)  # noqa: S311 - made-up test data, not secrets
+    rng = random.Random(seed)
     paragraphs = seed_paragraphs()
     texts = []
     for _ in range(n):

@@ -797,7 +797,8 @@ def _bodies_of_focus(doc: Draft, index: AliasIndex, found: _Found, focus: str | 
         owner = index.generic.get(name_key(m.quote), {}).get(focus)
         if owner is None:
             place = doc.entity(focus).label
-            new = proposed_entity(f"{m.quote} of {place}", "GovernmentBody", index.registry, doc.article.id)
+            name = m.quote.title() if m.quote.islower() else m.quote  # "foreign ministry" -> "Foreign Ministry"
+            new = proposed_entity(f"{name} of {place}", "GovernmentBody", index.registry, doc.article.id)
             owner = doc.proposed.setdefault(new.id, new).id
         found.replace([m], Match(m.start, m.end, m.quote, (owner,), 0.6))
 
