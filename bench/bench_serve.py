@@ -34,7 +34,7 @@ READY = re.compile(r"serving .* at (http://127\.0\.0\.1:\d+/) ")
 
 def start_server(store: str, args: list[str], log: Path) -> tuple[subprocess.Popen, str]:
     with log.open("wb") as err:
-        process = subprocess.Popen(  # noqa: S603 - our own command
+        process = subprocess.Popen(
             [sys.executable, "-m", "kg.cli", "serve", "--store", store, "--port", "0", *args],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,

@@ -61,7 +61,7 @@ def _store(args: argparse.Namespace, work: Path) -> str:
     if args.store:
         return args.store
     corpus, store = work / f"c{args.articles}", work / f"s{args.articles}"
-    subprocess.run(  # noqa: S603 - our own script, our own arguments
+    subprocess.run(
         [sys.executable, str(ROOT / "bench" / "generate.py"), "--articles", str(args.articles), "--out", str(corpus)],
         check=True,
         stdout=subprocess.DEVNULL,
