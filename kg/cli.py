@@ -20,16 +20,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-StoreOption = Annotated[
-    Optional[str],
-    typer.Option(
-        "--store",
-        "-s",
-        help="Store: a folder (embedded Oxigraph), 'oxigraph:PATH', 'memory:NAME' or a SPARQL endpoint URL "
-        "(http://...). Default: $KG_STORE or .kg",
-        show_default=False,
-    ),
-]
+from .cli_options import StoreOption  # noqa: E402
 
 
 def _err(message: str) -> None:

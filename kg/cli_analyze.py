@@ -16,16 +16,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-# kg.cli imports this module while it is being imported itself, so the shared option is repeated here
-StoreOption = Annotated[
-    Optional[str],
-    typer.Option(
-        "--store",
-        "-s",
-        help="Store: a folder (embedded Oxigraph), 'memory:' or 'oxigraph:PATH'. Default: $KG_STORE or .kg",
-        show_default=False,
-    ),
-]
+from .cli_options import StoreOption  # noqa: E402
 
 
 class Format(StrEnum):

@@ -10,16 +10,7 @@ import typer
 
 __all__ = ["viz"]
 
-# kg.cli imports this module while it is being imported itself, so the shared option is repeated here
-StoreOption = Annotated[
-    Optional[str],
-    typer.Option(
-        "--store",
-        "-s",
-        help="Store: a folder (embedded Oxigraph), 'memory:' or 'oxigraph:PATH'. Default: $KG_STORE or .kg",
-        show_default=False,
-    ),
-]
+from .cli_options import StoreOption
 
 
 class ViewName(StrEnum):
