@@ -59,7 +59,7 @@ from rdflib.term import Node
 
 from .errors import KGError
 from .namespace import GRAPH, PREFIXES
-from .store import OxigraphStore, OxigraphTerms, Results, Store, StoreBackend, register_store, to_rdflib
+from .store import OxigraphStore, OxigraphTerms, Results, Store, StoreBackend, register_store, results_of
 
 __all__ = [
     "Endpoint",
@@ -359,17 +359,9 @@ class RemoteStore(Store):
             raise KGError("E907", url=self.url, cap=cap)
         result = self._parse(response)
         try:
-            if isinstance(result, ox.QuerySolutions):
-                variables = [v.value for v in result.variables]
-                rows = [tuple(to_rdflib(solution[v]) for v in variables) for solution in result]
-                return Results("select", variables=variables, rows=rows)
-            if isinstance(result, ox.QueryBoolean):
-                return Results("ask", boolean=bool(result))
+            return results_of(result)
         except SyntaxError as exc:
             raise KGError("E902", url=self.url, detail=_one_line(str(exc))) from None
-        return Results(
-            "graph", triples=[(to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in result]
-        )
 
     def _select_all(self, sparql: str, order: str) -> Iterator[ox.QuerySolution]:
         """Every solution of a SELECT over the store's own dataset, in pages if the endpoint caps answers."""

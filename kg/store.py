@@ -44,6 +44,7 @@ __all__ = [
     "default_store_url",
     "open_store",
     "register_store",
+    "results_of",
     "replace_graph",
     "store_terms",
     "write_store",
@@ -225,6 +226,19 @@ def to_rdflib(term: Any) -> Node | None:
     raise TypeError(f"unsupported term {term!r}")
 
 
+def results_of(result: Any) -> Results:
+    """pyoxigraph query results (solutions, a boolean or triples) as :class:`Results` of rdflib terms."""
+    if isinstance(result, ox.QuerySolutions):
+        variables = [v.value for v in result.variables]
+        rows = [tuple(to_rdflib(solution[v]) for v in variables) for solution in result]
+        return Results("select", variables=variables, rows=rows)
+    if isinstance(result, ox.QueryBoolean):
+        return Results("ask", boolean=bool(result))
+    return Results(
+        "graph", triples=[(to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in result]
+    )
+
+
 class OxigraphTerms(Terms):
     """Builds pyoxigraph terms directly (see :class:`kg.compile.Terms`), caching IRIs (most repeat)."""
 
@@ -304,15 +318,7 @@ class OxigraphStore(Store):
             raise KGError("E300", where="", detail=" ".join(str(exc).split())) from None
         except (OSError, ValueError, RuntimeError) as exc:
             raise KGError("E305", detail=" ".join(str(exc).split())) from None
-        if isinstance(result, ox.QuerySolutions):
-            variables = [v.value for v in result.variables]
-            rows = [tuple(to_rdflib(solution[v]) for v in variables) for solution in result]
-            return Results("select", variables=variables, rows=rows)
-        if isinstance(result, ox.QueryBoolean):
-            return Results("ask", boolean=bool(result))
-        return Results(
-            "graph", triples=[(to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in result]
-        )
+        return results_of(result)
 
     def dump(self, output: str | Path, format: str) -> None:
         fmt = rdf_format(format)
@@ -335,12 +341,7 @@ class OxigraphBackend(StoreBackend):
         return OxigraphTerms()
 
     def open(self, location: str) -> Store:
-        path = Path(location)
-        _recover(path)
-        if not path.exists():
-            raise KGError("E201", path=path)
-        if not (path / MARKER).is_file():
-            raise KGError("E200", path=path, marker=MARKER)
+        path = _existing(location)
         try:
             store = ox.Store.read_only(str(path / "oxigraph"))
         except (OSError, RuntimeError) as exc:  # RuntimeError: another process is writing it
@@ -374,12 +375,7 @@ class OxigraphBackend(StoreBackend):
         return count
 
     def replace_graph(self, location: str, graph: str, triples: Iterable[tuple]) -> int:
-        path = Path(location)
-        _recover(path)
-        if not path.exists():
-            raise KGError("E201", path=path)
-        if not (path / MARKER).is_file():
-            raise KGError("E200", path=path, marker=MARKER)
+        path = _existing(location)
         triples = list(triples)
         try:
             store = ox.Store(str(path / "oxigraph"))
@@ -410,6 +406,17 @@ def _swap(new: Path, path: Path) -> None:
             os.replace(path, old)
     os.replace(new, path)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _existing(location: str) -> Path:
+    """The folder of a built store, or a one-line error saying why it is not one."""
+    path = Path(location)
+    _recover(path)
+    if not path.exists():
+        raise KGError("E201", path=path)
+    if not (path / MARKER).is_file():
+        raise KGError("E200", path=path, marker=MARKER)
+    return path
 
 
 def _recover(path: Path) -> None:
