@@ -12,10 +12,10 @@ import argparse
 import shutil
 import sys
 
-from common import BENCH_DIR, corpus, machine, run_kg, store_quads, summary, write_section
+from common import BENCH_DIR, built_store_path, corpus, machine, run_kg, store_quads, summary, write_section
 
 
-def bench(articles: int, runs: int) -> dict:
+def bench(articles: int, runs: int, keep: bool = False) -> dict:
     folder = corpus(articles)
     store = BENCH_DIR / f"bench-build-{articles}"
     times, peaks = [], []
@@ -25,6 +25,9 @@ def bench(articles: int, runs: int) -> dict:
         times.append(elapsed)
         peaks.append(peak / 2**20)
     quads = store_quads(store)
+    if keep:  # where the query and export benchmarks look for it (common.built_store)
+        shutil.rmtree(built_store_path(articles), ignore_errors=True)
+        store.rename(built_store_path(articles))
     shutil.rmtree(store, ignore_errors=True)
     return {
         "articles": articles,
@@ -54,15 +57,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--write", action="store_true", help="write the results into BENCHMARKS.md")
+    parser.add_argument("--section", default="build", help="the BENCHMARKS.md block to write (default: build)")
+    parser.add_argument("--keep", action="store_true", help="keep the last store for the query and export benchmarks")
     args = parser.parse_args(argv)
-    results = [bench(n, args.runs) for n in args.articles]
+    results = [bench(n, args.runs, args.keep) for n in args.articles]
     text = (
         f"### Build\n\n`python bench/bench_build.py --articles {' '.join(map(str, args.articles))} --runs {args.runs}` "
         f"(median (min-max) of {args.runs} runs; machine: {machine()})\n\n{table(results, args.runs)}\n"
     )
     print(text)
     if args.write:
-        write_section("build", text)
+        write_section(args.section, text)
     return 0
 
 

@@ -57,9 +57,13 @@ def corpus(articles: int, seed: int = 7) -> Path:
     return folder
 
 
+def built_store_path(articles: int, seed: int = 7) -> Path:
+    return BENCH_DIR / f"store-{articles}-{seed}"
+
+
 def built_store(articles: int, seed: int = 7) -> Path:
     """The embedded store built from :func:`corpus`, cached; rebuilt when the code is newer."""
-    store = BENCH_DIR / f"store-{articles}-{seed}"
+    store = built_store_path(articles, seed)
     stamp = store / "kg-store.json"
     newest = max(p.stat().st_mtime for p in (ROOT / "kg").rglob("*.py"))
     if not stamp.exists() or stamp.stat().st_mtime < newest:

@@ -78,24 +78,40 @@ def query(
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
     format: Annotated[QueryFormat, typer.Option("--format", help="Output format.")] = QueryFormat.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to a file.")] = None,
+    limit: Annotated[
+        Optional[int],
+        typer.Option("--limit", help="Rows in a page of a named query. [default: 100]", show_default=False),
+    ] = None,
+    offset: Annotated[Optional[int], typer.Option("--offset", help="Skip this many rows of a named query.")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Every row of a named query, not one page.")] = False,
     store: StoreOption = None,
 ) -> None:
     """Run a SPARQL query (argument, --file or --name) on the store.
 
     Prefixes kg:, id:, rdf:, rdfs:, owl:, xsd:, skos:, prov:, schema:, oa: and sem: are predeclared;
-    the default graph is the union of all graphs.
+    the default graph is the union of all graphs. A named query gives a page of 100 rows: --offset
+    and --limit page on, --all gives every row (for all claims as a table, see kg export claims).
     """
-    from .query import named_queries, write_results
+    from .query import PAGE_SIZE, named_queries, write_results
     from .query import query as run_query
 
     if list_:
         for q in named_queries().values():
             typer.echo(f"{q.name:22} {q.description}")
         return
-    results = run_query(sparql, file=file, name=name, store=store)
+    paging = {}
+    if limit is not None or offset is not None or all_:
+        if name is None:
+            raise KGError("E306")
+        paging = {"limit": None if all_ else (PAGE_SIZE if limit is None else limit), "offset": offset or 0}
+    results = run_query(sparql, file=file, name=name, store=store, **paging)
     text = write_results(results, format.value, output)
     if output is None:
         typer.echo(text, nl=False)
+    page = paging.get("limit", PAGE_SIZE)
+    if name is not None and page and results.kind == "select" and len(results.rows) == page:
+        after = paging.get("offset", 0) + page
+        typer.echo(f"(a page of {page} rows: --offset {after} for the next, --all for every row)", err=True)
 
 
 @app.command()

@@ -49,6 +49,7 @@ from .compile import (
     kind_iri,
     predicate_iri,
 )
+from .listings import compile_listings
 from .model import Claim, Corpus, Registry
 from .namespace import ID, KG
 from .ontology import functional_predicates, relation_families
@@ -203,7 +204,7 @@ def compile_crosssource(
     terms: Terms = RDFLIB_TERMS,
     outlet_articles: dict[str, int] | None = None,
 ) -> Iterator[Quad]:
-    """Claim groups, statuses, conflicts and corroborations, mention counts and outlet statistics.
+    """Claim groups, statuses, conflicts and corroborations, mention counts, outlet statistics, listing indexes.
 
     ``outlet_articles`` counts each outlet's articles; without it, articles that have claims.
     """
@@ -253,6 +254,7 @@ def compile_crosssource(
         yield q(node, kg["articleCount"], _int(t, (outlet_articles or {}).get(outlet, articles)), g)
         for name, n in counts.items():
             yield q(node, kg[name], _int(t, n), g)
+    yield from compile_listings(groups, registry, terms)
 
 
 def _outlet_counts(groups: list[ClaimGroup]) -> dict[str, dict]:

@@ -37,6 +37,8 @@ class Errors:
     E303 = "unknown format {name!r}; use one of: {choices}"
     E304 = "give a query, --file or --name (exactly one)"
     E305 = "the query failed: {detail}"
+    E306 = "--limit, --offset and --all page the named queries; write LIMIT and OFFSET in your own SPARQL"
+    E307 = "{what} must be a whole number of rows, 0 or more (got {value})"
     # validation
     E400 = "cannot read {path} as RDF: {detail}"
     # build

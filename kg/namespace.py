@@ -45,6 +45,7 @@ class KG(DefinedNamespace):
     Quantity: URIRef
     QuantityKind: URIRef
     ClaimGroup: URIRef
+    TimelineEntry: URIRef
     ClaimStatus: URIRef
     Mention: URIRef
     AnnotationMethod: URIRef
@@ -126,6 +127,9 @@ class KG(DefinedNamespace):
     conflictingCount: URIRef
     corroboratedCount: URIRef
     singleSourceCount: URIRef
+    # listing indexes of the named queries (graph:listing-NAME)
+    rank: URIRef
+    date: URIRef
 
     # quantities
     value: URIRef

@@ -15,6 +15,7 @@ __all__ = [
     "read_ontology",
     "read_shapes",
     "relation_families",
+    "relations",
 ]
 
 
@@ -63,6 +64,18 @@ def relation_families() -> dict[str, URIRef]:
             family = parent
         families[str(prop)[len(PREFIXES["kg"]) :]] = family
     return families
+
+
+@cache
+def relations() -> frozenset[str]:
+    """The local names of the ``kg:Relation`` predicates: what actors are claimed to do.
+
+    >>> "announced" in relations() and "agent" not in relations()
+    True
+    """
+    g = read_ontology()
+    base = PREFIXES["kg"]
+    return frozenset(str(p)[len(base) :] for p in g.subjects(RDF.type, KG.Relation) if str(p).startswith(base))
 
 
 @cache

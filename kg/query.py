@@ -1,11 +1,18 @@
 """SPARQL over a store: ad-hoc queries, the library of named queries, result formats.
 
+A named query returns one page of rows, ``PAGE_SIZE`` by default: ``limit`` and ``offset`` choose
+another, ``limit=None`` gives every row. The listing queries (one row per claim) page through the ranks
+the build materialised in ``graph:listing-NAME`` (``kg.listings``), so that a page costs milliseconds
+even when the listing has tens of thousands of rows.
+
 Examples
 --------
 >>> "conflicting-claims" in named_queries()
 True
 >>> print(named_queries()["claims-per-outlet"].description)
 Per outlet: articles, claims and how many of them are conflicting, corroborated or single-source.
+>>> named_queries()["actor-actions"].page(20, 40).splitlines()[3].endswith("ORDER BY ?rank LIMIT 20 OFFSET 40 }")
+True
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from .store import Results, Store, open_store
 
 __all__ = [
     "FORMATS",
+    "PAGE_SIZE",
     "NamedQuery",
     "format_results",
     "named_queries",
@@ -37,13 +45,34 @@ __all__ = [
 
 FORMATS = ("table", "csv", "tsv", "json")
 QUERY_DIR = Path(__file__).parent / "queries"
+PAGE_SIZE = 100
+"""Rows in a page of a named query unless ``limit`` says otherwise."""
+_LISTING_PAGE = f"ORDER BY ?rank LIMIT {PAGE_SIZE} }}"
+_ALL = object()
 
 
 @dataclass(frozen=True)
 class NamedQuery:
+    """A shipped query; ``sparql`` is its first page, ``page()`` any other."""
+
     name: str
     description: str
     sparql: str
+
+    @property
+    def listing(self) -> bool:
+        """Whether it pages through a listing index (``kg.listings``) rather than a short table."""
+        return _LISTING_PAGE in self.sparql
+
+    def page(self, limit: int | None = PAGE_SIZE, offset: int = 0) -> str:
+        """The query text for ``limit`` rows (``None``: all) after the first ``offset``."""
+        for what, value in (("limit", limit), ("offset", offset)):
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+                raise KGError("E307", what=what, value=value)
+        clause = ("" if limit is None else f" LIMIT {limit}") + (f" OFFSET {offset}" if offset else "")
+        if self.listing:
+            return self.sparql.replace(_LISTING_PAGE, f"ORDER BY ?rank{clause} }}", 1)
+        return self.sparql.rstrip() + (f"\n{clause.strip()}\n" if clause else "\n")
 
 
 @cache
@@ -57,15 +86,32 @@ def named_queries() -> dict[str, NamedQuery]:
     return queries
 
 
-def read_query(text: str | None = None, *, file: str | os.PathLike | None = None, name: str | None = None) -> str:
-    """The SPARQL text given inline, in a file, or by the name of a shipped query (exactly one)."""
+def _named(name: str) -> NamedQuery:
+    queries = named_queries()
+    if name not in queries:
+        raise KGError("E301", name=name, available=", ".join(queries))
+    return queries[name]
+
+
+def read_query(
+    text: str | None = None,
+    *,
+    file: str | os.PathLike | None = None,
+    name: str | None = None,
+    limit: int | object | None = _ALL,
+    offset: int = 0,
+) -> str:
+    """The SPARQL text given inline, in a file, or by the name of a shipped query (exactly one).
+
+    ``limit`` and ``offset`` choose the page of a named query (default: its first ``PAGE_SIZE`` rows).
+    """
     if sum(x is not None for x in (text, file, name)) != 1:
         raise KGError("E304")
     if name is not None:
-        queries = named_queries()
-        if name not in queries:
-            raise KGError("E301", name=name, available=", ".join(queries))
-        return queries[name].sparql
+        named = _named(name)
+        return named.page(PAGE_SIZE if limit is _ALL else limit, offset)  # type: ignore[arg-type]
+    if limit is not _ALL or offset:
+        raise KGError("E306")
     if file is not None:
         try:
             return Path(file).read_text(encoding="utf-8")
@@ -81,6 +127,8 @@ def query(
     file: str | os.PathLike | None = None,
     name: str | None = None,
     store: str | os.PathLike | Store | None = None,
+    limit: int | object | None = _ALL,
+    offset: int = 0,
 ) -> Results:
     """Run a SPARQL query on a store; the default graph is the union of all graphs.
 
@@ -93,12 +141,14 @@ def query(
         The query text; or give ``file`` or ``name`` (a named query).
     store : str or Store, optional
         A store URL or an open store; default ``$KG_STORE`` or ``.kg``.
+    limit, offset : int, optional
+        For a named query: how many rows (default ``PAGE_SIZE``; ``None`` for all) after how many.
 
     Returns
     -------
     Results
     """
-    text = read_query(sparql, file=file, name=name)
+    text = read_query(sparql, file=file, name=name, limit=limit, offset=offset)
     if isinstance(store, Store):
         return store.query(text)
     with open_store(store) as opened:

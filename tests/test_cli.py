@@ -34,6 +34,18 @@ def test_named_query_as_csv(built):
     assert {"43 Kazakhs", "about 400 Kazakhstanis"} <= {r["quantity"] for r in rows}
 
 
+def test_named_queries_page_with_limit_offset_and_all(built):
+    store = ("--store", str(built / "store"), "--format", "csv")
+    every = run_kg("query", "--name", "actor-actions", "--all", *store)
+    rows = list(csv.reader(io.StringIO(every.stdout)))[1:]
+    assert len(rows) > 40 and every.stderr == ""
+    page = run_kg("query", "--name", "actor-actions", "--limit", "20", "--offset", "20", *store)
+    assert list(csv.reader(io.StringIO(page.stdout)))[1:] == rows[20:40]
+    assert page.stderr.strip() == "(a page of 20 rows: --offset 40 for the next, --all for every row)"
+    last = run_kg("query", "--name", "actor-actions", "--offset", str(len(rows) - 3), *store)
+    assert list(csv.reader(io.StringIO(last.stdout)))[1:] == rows[-3:] and last.stderr == ""
+
+
 def test_query_from_argument_and_file(built, tmp_path):
     sparql = "SELECT ?label WHERE { id:knb rdfs:label ?label }"
     inline = run_kg("query", sparql, "--format", "json", "--store", str(built / "store"))
@@ -78,6 +90,8 @@ def test_validate_the_built_store(built):
         (["query", "--file", "/nonexistent.rq"], "E302"),
         (["query"], "E304"),
         (["export", "claims", "--format", "xlsx"], "E303"),
+        (["query", "SELECT * { ?s ?p ?o }", "--limit", "5"], "E306"),
+        (["query", "--name", "actors", "--offset", "-3"], "E307"),
     ],
 )
 def test_bad_queries_are_one_line_errors(built, args, code):

@@ -1,0 +1,92 @@
+"""The listing indexes: each named listing query pages through exactly the rows its question asks for."""
+
+import pytest
+
+import kg
+from kg.listings import LISTINGS
+from kg.query import named_queries
+
+# What each listing means, asked the slow way (joins and filters over every claim, no index):
+# the rows of the indexed query must be exactly these.
+MEANING = {
+    "actor-actions": """SELECT ?claim WHERE {
+        ?p a kg:Relation . ?claim rdf:predicate ?p ; rdf:subject ?actor . ?actor a kg:Actor }""",
+    "conflicting-claims": "SELECT ?claim WHERE { ?claim kg:status kg:Conflicting }",
+    "operation-quantities": """SELECT ?claim WHERE {
+        ?claim kg:about ?operation ; rdf:object ?q . ?operation a kg:Operation . ?q a kg:Quantity }""",
+    "operations": """SELECT ?claim WHERE {
+        { VALUES ?p { kg:announced kg:ordered kg:carriedOut kg:participatedIn }
+          ?claim rdf:predicate ?p ; rdf:object ?operation . ?operation a kg:Operation }
+        UNION
+        { VALUES ?p { kg:agent kg:partner } ?claim rdf:predicate ?p ; rdf:subject ?operation . ?operation a kg:Operation }
+    }""",
+    "timeline": """SELECT DISTINCT ?event ?p ?date WHERE {
+        VALUES ?p { sem:hasBeginTimeStamp sem:hasEndTimeStamp sem:hasTimeStamp }
+        ?claim a kg:Claim ; rdf:predicate ?p ; rdf:subject ?event ; rdf:object ?date }""",
+}
+
+
+def _rows(results, *columns):
+    return [tuple(str(r[c]) for c in columns) for r in results.records()]
+
+
+@pytest.mark.parametrize("name", LISTINGS)
+def test_a_listing_has_exactly_the_rows_its_question_asks_for(seed_store, name):
+    every = kg.query(name=name, store=seed_store, limit=None)
+    meant = kg.query(MEANING[name], store=seed_store)
+    if name == "timeline":
+        got = {(str(r["event"]), str(r["when"]), str(r["date"])) for r in every.records()}
+        when = {"hasBeginTimeStamp": "begins", "hasEndTimeStamp": "ends", "hasTimeStamp": "on"}
+        expected = {(str(r["event"]), when[str(r["p"]).rsplit("/", 1)[1]], str(r["date"])) for r in meant.records()}
+    else:
+        got = [str(r["claim"]) for r in every.records()]
+        assert len(got) == len(set(got)), "a claim listed twice"
+        got, expected = set(got), {str(r["claim"]) for r in meant.records()}
+    assert got == expected and got
+
+
+@pytest.mark.parametrize("name", named_queries())
+def test_pages_put_together_give_every_row_in_order(seed_store, name):
+    every = kg.query(name=name, store=seed_store, limit=None)
+    pages, offset = [], 0
+    while True:
+        page = kg.query(name=name, store=seed_store, limit=7, offset=offset)
+        assert len(page) <= 7
+        pages.extend(page.rows)
+        if len(page) < 7:
+            break
+        offset += 7
+    assert pages == every.rows
+
+
+def test_the_first_page_is_the_default_and_listings_sort_by_label(seed_store):
+    assert (
+        kg.query(name="actor-actions", store=seed_store).rows
+        == kg.query(name="actor-actions", store=seed_store, limit=100).rows
+    )
+    actors = [
+        label.casefold()
+        for (label,) in _rows(kg.query(name="actor-actions", store=seed_store, limit=None), "actorLabel")
+    ]
+    assert actors == sorted(actors)
+    rows = _rows(kg.query(name="operation-quantities", store=seed_store, limit=None), "operationLabel", "kind", "value")
+    keys = [(op.casefold(), kind.casefold(), float(v) if v != "None" else -1) for op, kind, v in rows]
+    assert keys == sorted(keys) and len({k[0] for k in keys}) > 1
+
+
+def test_every_row_of_a_listing_has_one_rank_and_the_ranks_count_from_zero(seed_store):
+    for name in LISTINGS:
+        ranks = kg.query(
+            f"SELECT ?row ?rank WHERE {{ GRAPH <{kg.listings.listing_graph(name)}> {{ ?row kg:rank ?rank }} }}",
+            store=seed_store,
+        )
+        numbers = sorted(int(r[1]) for r in ranks.rows)
+        assert numbers == list(range(len(numbers))), name
+        assert len({r[0] for r in ranks.rows}) == len(numbers), name
+
+
+def test_paging_arguments_are_checked(seed_store):
+    with pytest.raises(kg.KGError, match="E307"):
+        kg.query(name="actors", store=seed_store, limit=-1)
+    with pytest.raises(kg.KGError, match="E306"):
+        kg.query("SELECT * { ?s ?p ?o }", store=seed_store, limit=5)
