@@ -254,7 +254,7 @@ def compile_crosssource(
         yield q(node, kg["articleCount"], _int(t, (outlet_articles or {}).get(outlet, articles)), g)
         for name, n in counts.items():
             yield q(node, kg[name], _int(t, n), g)
-    yield from compile_listings(groups, registry, terms)
+    yield from compile_listings(groups, registry, terms, mention_counts)
 
 
 def _outlet_counts(groups: list[ClaimGroup]) -> dict[str, dict]:

@@ -13,7 +13,9 @@ The build sorts by the row's sort columns, case-folded, numbers as numbers, and 
 last so that no two rows tie.
 
 >>> _key("Tokayev", "announced", 47, "AFP")
-'tokayev\\tannounced\\t00000000000047.0000\\tafp'
+'tokayev\\tannounced\\t01000000000000047.0000\\tafp'
+>>> _key(-12) < _key(-5) < _key(0) < _key(7) < _key(40)
+True
 """
 
 from __future__ import annotations
@@ -39,8 +41,8 @@ from .ontology import relations
 
 __all__ = ["LISTINGS", "compile_listings", "listing_graph"]
 
-LISTINGS = ("actor-actions", "conflicting-claims", "operation-quantities", "operations", "timeline")
-"""The named queries that list claims (or dates) and read a listing index."""
+LISTINGS = ("actor-actions", "actors", "conflicting-claims", "operation-quantities", "operations", "timeline")
+"""The named queries that read a listing index: claims, dates or actors, one per row."""
 
 _ROLE_OF_ACTOR = ("announced", "ordered", "carriedOut", "participatedIn")
 """Actor -> operation predicates of the ``operations`` listing."""
@@ -56,11 +58,14 @@ def listing_graph(name: str):
     return GRAPH[f"listing-{name}"]
 
 
+_SHIFT = Decimal(10**15)
+
+
 def _part(value: object) -> str:
     if value is None:
         return ""
-    if isinstance(value, int | float | Decimal):
-        return f"{Decimal(value):019.4f}"
+    if isinstance(value, int | float | Decimal):  # shifted so that negative numbers sort too
+        return f"{Decimal(value) + _SHIFT:022.4f}"
     return " ".join(str(value).split()).casefold()
 
 
@@ -95,8 +100,16 @@ class _Labels:
         return claim.literal or ""
 
 
-def compile_listings(groups: Iterable, registry: Registry, terms: Terms = RDFLIB_TERMS) -> Iterator[Quad]:
-    """The listing indexes of the claim groups (``crosssource.compare``): ranks and timeline entries."""
+def compile_listings(
+    groups: Iterable,
+    registry: Registry,
+    terms: Terms = RDFLIB_TERMS,
+    mention_counts: dict[str, int] | None = None,
+) -> Iterator[Quad]:
+    """The listing indexes of the claim groups (``crosssource.compare``) and of the registry's actors.
+
+    Yields ranks, and the timeline's entries; actors sort by mentions (most first), then label.
+    """
     t, v = terms, _Vocab.of(terms)
     q, kg = t.quad, v.kg
     rank = kg["rank"]
@@ -143,6 +156,11 @@ def compile_listings(groups: Iterable, registry: Registry, terms: Terms = RDFLIB
         yield q(node, kg["date"], _date(t, date), g)
         yield q(node, kg["outletCount"], _int(t, len(entry["outlets"])), g)
         yield q(node, kg["contested"], v.true if entry["contested"] else v.false, g)
+    counts = mention_counts or {}
+    for entity in registry.entities.values():
+        if labels.is_a(entity.id, "Actor"):
+            mentions = counts.get(entity.id, 0)
+            rows["actors"].append((_key(-mentions, entity.label, entity_iri(entity.id)), t.iri(entity_iri(entity.id))))
     for name, keyed in rows.items():
         keyed.sort(key=lambda row: row[0])
         g = graphs[name]

@@ -12,6 +12,7 @@ MEANING = {
     "actor-actions": """SELECT ?claim WHERE {
         ?p a kg:Relation . ?claim rdf:predicate ?p ; rdf:subject ?actor . ?actor a kg:Actor }""",
     "conflicting-claims": "SELECT ?claim WHERE { ?claim kg:status kg:Conflicting }",
+    "actors": "SELECT DISTINCT ?actor WHERE { ?actor a ?class . ?class rdfs:subClassOf kg:Actor }",
     "operation-quantities": """SELECT ?claim WHERE {
         ?claim kg:about ?operation ; rdf:object ?q . ?operation a kg:Operation . ?q a kg:Quantity }""",
     "operations": """SELECT ?claim WHERE {
@@ -38,6 +39,10 @@ def test_a_listing_has_exactly_the_rows_its_question_asks_for(seed_store, name):
         got = {(str(r["event"]), str(r["when"]), str(r["date"])) for r in every.records()}
         when = {"hasBeginTimeStamp": "begins", "hasEndTimeStamp": "ends", "hasTimeStamp": "on"}
         expected = {(str(r["event"]), when[str(r["p"]).rsplit("/", 1)[1]], str(r["date"])) for r in meant.records()}
+    elif name == "actors":
+        got = {str(r["actor"]) for r in every.records()}
+        expected = {str(r["actor"]) for r in meant.records()}
+        assert len(every) == len(got)
     else:
         got = [str(r["claim"]) for r in every.records()]
         assert len(got) == len(set(got)), "a claim listed twice"
