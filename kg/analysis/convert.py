@@ -447,10 +447,13 @@ def read_claim_data(source=None) -> ClaimData:
         (c, g, local_name(status.get(c, "")), outlets.get(c), obj.get(c), article.get(c), speaker.get(c))
         for c, g in sorted(group_of)
     ]
+    # the groups claims belong to: timeline entries (kg:TimelineEntry, graph:listing-timeline) have a
+    # topic and a predicate too, but no members
+    members = {g for _, g in group_of}
     groups = [
         (g, t, group_predicate[g], kind.get(g), counted.get(g), contested.get(g))
         for g, t in sorted(topic.items())
-        if g in group_predicate
+        if g in group_predicate and g in members
     ]
     return ClaimData(groups, claims, dict(quantities), sorted(conflicts), publishers, labels)
 
