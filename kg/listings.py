@@ -52,7 +52,7 @@ _WHEN = {"sem:hasBeginTimeStamp": "begins", "sem:hasEndTimeStamp": "ends", "sem:
 
 
 def listing_graph(name: str):
-    """``graph:listing-NAME``, where the rows of the named query NAME and their keys live."""
+    """``graph:listing-NAME``, where the rows of the named query NAME and their ranks live."""
     if name not in LISTINGS:
         raise ValueError(f"no listing named {name!r}")
     return GRAPH[f"listing-{name}"]
