@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -27,39 +25,9 @@ from pathlib import Path
 import httpx
 
 import kg
+from kg.serve.background import background
 
 ROOT = Path(__file__).resolve().parent.parent
-READY = re.compile(r"serving .* at (http://127\.0\.0\.1:\d+/) ")
-
-
-def start_server(store: str, args: list[str], log: Path) -> tuple[subprocess.Popen, str]:
-    with log.open("wb") as err:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "kg.cli", "serve", "--store", store, "--port", "0", *args],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=err,
-        )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        match = READY.search(log.read_text(errors="replace"))
-        if match:
-            return process, match.group(1)
-        if process.poll() is not None:
-            break
-        time.sleep(0.05)
-    stop_server(process)
-    raise RuntimeError(f"kg serve did not start: {log.read_text(errors='replace')}")
-
-
-def stop_server(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -151,13 +119,10 @@ def main() -> int:
         expected = {name: len(kg.query(sparql, store=store).rows) for name, sparql in queries.items()}
         runs = []
         for number in range(1, options.runs + 1):
-            process, url = start_server(store, ["--timeout", options.timeout], Path(tmp) / f"serve-{number}.log")
-            try:
+            with background(store, "--timeout", options.timeout) as running:
                 for sparql in queries.values():  # warm up: one of each
-                    httpx.post(url + "query", data={"query": sparql}, timeout=120.0)
-                result = one_run(url, queries, expected, options.clients, options.seconds)
-            finally:
-                stop_server(process)
+                    httpx.post(running.query_url, data={"query": sparql}, timeout=120.0)
+                result = one_run(running.url, queries, expected, options.clients, options.seconds)
             runs.append(result)
             print(
                 f"run {number}: {result['requests']} requests, {result['errors']} errors, "

@@ -11,6 +11,11 @@ From Python (blocks until Ctrl-C)::
     import kg.serve
     kg.serve.serve(".kg", port=7878, timeout=10, max_results=1000)
 
+Or in a child process for the length of a ``with`` block (notebooks, scripts)::
+
+    with kg.serve.background(".kg", "--timeout", "10") as running:
+        print(running.query_url)
+
 Any SPARQL client then works unchanged::
 
     from SPARQLWrapper import JSON, SPARQLWrapper
@@ -30,9 +35,10 @@ import threading
 from collections.abc import Callable
 
 from ..errors import KGError
+from .background import Running, background
 from .engine import QueryEngine, find_oxigraph, free_port
 
-__all__ = ["QueryEngine", "find_oxigraph", "free_port", "listen", "serve"]
+__all__ = ["QueryEngine", "Running", "background", "find_oxigraph", "free_port", "listen", "serve"]
 
 DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT = 30.0

@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-import re
-import subprocess
-import sys
-import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-READY = re.compile(r"serving .* at (http://127\.0\.0\.1:\d+/) ")
+from kg.serve.background import Running, background
 
 
-@dataclass
-class Endpoint:
-    url: str
-    process: subprocess.Popen
-    log: Path
-
-    @property
-    def query_url(self) -> str:
-        return self.url + "query"
-
+class Endpoint(Running):
     def engines(self) -> list[int]:
         """The query engine processes (children of kg serve) alive now."""
         found = []
@@ -42,34 +27,9 @@ class Endpoint:
 
 @contextmanager
 def kg_serve(store: str, *args: str, seconds: float = 60.0) -> Iterator[Endpoint]:
-    """``kg serve --store STORE --port 0 ARGS``, waited for until it prints its URL; stopped on exit."""
-    folder = Path(tempfile.mkdtemp(prefix="kg-serve-"))
-    log = folder / "stderr.txt"
-    with log.open("wb") as err:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "kg.cli", "serve", "--store", store, "--port", "0", *args],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=err,
-        )
-    try:
-        deadline = time.monotonic() + seconds
-        while True:
-            match = READY.search(log.read_text(encoding="utf-8", errors="replace"))
-            if match:
-                break
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"kg serve did not start: {log.read_text(errors='replace')}")
-            time.sleep(0.05)
-        yield Endpoint(match.group(1), process, log)
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+    """``kg serve --store STORE --port 0 ARGS`` (``kg.serve.background``), with its engines in view."""
+    with background(store, *args, seconds=seconds) as running:
+        yield Endpoint(running.url, running.process, running.log)
 
 
 @pytest.fixture(scope="session")
