@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from .engine import stop_process
+
 __all__ = ["Running", "background"]
 
 _READY = re.compile(r"serving .* at (http://127\.0\.0\.1:\d+/) ")
@@ -29,16 +31,6 @@ class Running:
     def query_url(self) -> str:
         """The SPARQL endpoint: ``URL/query``."""
         return self.url + "query"
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @contextmanager
@@ -74,4 +66,4 @@ def background(store: str, *args: str, seconds: float = 60.0) -> Iterator[Runnin
             time.sleep(0.05)
         yield Running(match.group(1), process, log)
     finally:
-        _stop(process)
+        stop_process(process)

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..errors import KGError
 from ..store import MARKER, OxigraphStore, open_store
 
-__all__ = ["QueryEngine", "find_oxigraph", "free_port"]
+__all__ = ["QueryEngine", "find_oxigraph", "free_port", "stop_process"]
 
 STARTUP_SECONDS = 60.0
 
@@ -38,6 +38,17 @@ def find_oxigraph() -> str:
     if found is None:
         raise KGError("E911")
     return found
+
+
+def stop_process(process: subprocess.Popen, seconds: float = 20) -> None:
+    """SIGTERM, then SIGKILL if it has not exited after ``seconds``; waits for it either way."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(seconds)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -202,13 +213,7 @@ class QueryEngine:
     def stop(self) -> None:
         """Stop the engine (SIGTERM, then SIGKILL after 5 s)."""
         if self.process is not None:
-            if self.process.poll() is None:
-                self.process.terminate()
-                try:
-                    self.process.wait(5)
-                except subprocess.TimeoutExpired:
-                    self.process.kill()
-                    self.process.wait()
+            stop_process(self.process, 5)
             self.process = None
         if self._log is not None:
             self._log.close()

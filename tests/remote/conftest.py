@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 import kg
-from kg.serve.engine import find_oxigraph, free_port
+from kg.serve.engine import find_oxigraph, free_port, stop_process
 
 from ..conftest import SEEDS
 
@@ -34,16 +34,6 @@ def wait_until_answers(url: str, process: subprocess.Popen | None = None, second
     raise RuntimeError(f"{url} did not answer within {seconds} s")
 
 
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 @contextmanager
 def oxigraph_server(location: Path) -> Iterator[str]:
     """``oxigraph serve --location DIR --bind 127.0.0.1:PORT``; yields ``http://127.0.0.1:PORT/``; always stopped."""
@@ -59,7 +49,7 @@ def oxigraph_server(location: Path) -> Iterator[str]:
         wait_until_answers(url + "query?query=ASK%7B%7D", process)
         yield url
     finally:
-        stop(process)
+        stop_process(process)
 
 
 @pytest.fixture
