@@ -1,9 +1,12 @@
 """Build throughput and peak memory: ``kg build`` of generated corpora into the embedded store.
 
     python bench/bench_build.py --articles 1000 10000 --runs 3 [--write]
+    python bench/bench_build.py --articles 10000 --runs 3 --code before=/tmp/kg-before --code after=.
 
 Each run is a fresh ``kg build`` process (its peak resident memory is measured by the kernel);
-``--write`` puts the table into BENCHMARKS.md.
+``--write`` puts the table into BENCHMARKS.md. ``--code LABEL=PATH`` (repeatable) runs the ``kg`` package
+of another checkout, for example a ``git worktree`` of an earlier commit; the versions take turns within
+each run so that a change in the machine's load touches them alike.
 """
 
 from __future__ import annotations
@@ -11,42 +14,63 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from pathlib import Path
 
 from common import BENCH_DIR, built_store_path, corpus, machine, run_kg, store_quads, summary, write_section
 
 
-def bench(articles: int, runs: int, keep: bool = False) -> dict:
+def bench(articles: int, runs: int, keep: bool = False, codes: dict[str, Path | None] | None = None) -> list[dict]:
+    """One result per version of the code (``codes``: label -> checkout, None for this one)."""
+    codes = codes or {"": None}
     folder = corpus(articles)
     store = BENCH_DIR / f"bench-build-{articles}"
-    times, peaks = [], []
+    times: dict[str, list[float]] = {label: [] for label in codes}
+    peaks: dict[str, list[float]] = {label: [] for label in codes}
+    quads: dict[str, int] = {}
     for _ in range(runs):
-        shutil.rmtree(store, ignore_errors=True)
-        elapsed, peak = run_kg("build", "--seeds", str(folder), "--store", str(store), "--no-trig")
-        times.append(elapsed)
-        peaks.append(peak / 2**20)
-    quads = store_quads(store)
+        for label, code in codes.items():
+            shutil.rmtree(store, ignore_errors=True)
+            elapsed, peak = run_kg("build", "--seeds", str(folder), "--store", str(store), "--no-trig", code=code)
+            times[label].append(elapsed)
+            peaks[label].append(peak / 2**20)
+            quads[label] = store_quads(store)
     if keep:  # where the query and export benchmarks look for it (common.built_store)
         shutil.rmtree(built_store_path(articles), ignore_errors=True)
         store.rename(built_store_path(articles))
     shutil.rmtree(store, ignore_errors=True)
-    return {
-        "articles": articles,
-        "quads": quads,
-        "seconds": times,
-        "articles_per_s": [articles / t for t in times],
-        "quads_per_s": [quads / t for t in times],
-        "peak_mb": peaks,
-    }
+    return [
+        {
+            "code": label,
+            "articles": articles,
+            "quads": quads[label],
+            "seconds": times[label],
+            "articles_per_s": [articles / t for t in times[label]],
+            "quads_per_s": [quads[label] / t for t in times[label]],
+            "peak_mb": peaks[label],
+        }
+        for label in codes
+    ]
+
+
+def parse_code(value: str) -> tuple[str, Path | None]:
+    """``LABEL=PATH`` -> (label, checkout); ``.`` is this checkout."""
+    label, sep, path = value.partition("=")
+    if not sep or not label:
+        raise argparse.ArgumentTypeError(f"--code wants LABEL=PATH, got {value!r}")
+    return label, None if path in ("", ".") else Path(path).resolve()
 
 
 def table(results: list[dict], runs: int) -> str:
+    versions = any(r["code"] for r in results)
     lines = [
-        "| articles | quads | build time, s | articles/s | quads/s | peak memory, MB |",
-        "| ---: | ---: | --- | --- | --- | --- |",
+        ("| code " if versions else "")
+        + "| articles | quads | build time, s | articles/s | quads/s | peak memory, MB |",
+        ("| --- " if versions else "") + "| ---: | ---: | --- | --- | --- | --- |",
     ]
     for r in results:
         lines.append(
-            f"| {r['articles']:,} | {r['quads']:,} | {summary(r['seconds'], 1)} | {summary(r['articles_per_s'], 0)} "
+            (f"| {r['code']} " if versions else "")
+            + f"| {r['articles']:,} | {r['quads']:,} | {summary(r['seconds'], 1)} | {summary(r['articles_per_s'], 0)} "
             f"| {summary(r['quads_per_s'], 0)} | {summary(r['peak_mb'], 0)} |"
         )
     return "\n".join(lines)
@@ -59,10 +83,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="write the results into BENCHMARKS.md")
     parser.add_argument("--section", default="build", help="the BENCHMARKS.md block to write (default: build)")
     parser.add_argument("--keep", action="store_true", help="keep the last store for the query and export benchmarks")
+    parser.add_argument(
+        "--code",
+        type=parse_code,
+        action="append",
+        metavar="LABEL=PATH",
+        help="run the kg package of another checkout (repeatable; '.' is this one); versions alternate within a run",
+    )
     args = parser.parse_args(argv)
-    results = [bench(n, args.runs, args.keep) for n in args.articles]
+    codes = dict(args.code) if args.code else None
+    results = [r for n in args.articles for r in bench(n, args.runs, args.keep, codes)]
+    shown = "".join(f" --code {label}={path or '.'}" for label, path in (codes or {}).items())
     text = (
-        f"### Build\n\n`python bench/bench_build.py --articles {' '.join(map(str, args.articles))} --runs {args.runs}` "
+        f"### Build\n\n`python bench/bench_build.py --articles {' '.join(map(str, args.articles))} --runs {args.runs}{shown}` "
         f"(median (min-max) of {args.runs} runs; machine: {machine()})\n\n{table(results, args.runs)}\n"
     )
     print(text)

@@ -71,10 +71,17 @@ def built_store(articles: int, seed: int = 7) -> Path:
     return store
 
 
-def run_kg(*args: str) -> tuple[float, int]:
-    """Run ``kg ARGS`` in a child process; return its wall time (s) and peak memory (bytes)."""
+def run_kg(*args: str, code: Path | None = None) -> tuple[float, int]:
+    """Run ``kg ARGS`` in a child process; return its wall time (s) and peak memory (bytes).
+
+    ``code`` is another checkout of the project (e.g. ``git worktree add /tmp/before HEAD~1``) whose
+    ``kg`` package runs instead of this one, to compare two versions in one run.
+    """
+    env = None
+    if code is not None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(code), os.environ.get("PYTHONPATH")]))}
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "kg.cli", *args], stdout=subprocess.DEVNULL)
+    child = subprocess.Popen([sys.executable, "-m", "kg.cli", *args], stdout=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:

@@ -9,8 +9,8 @@ from Python::
 """
 
 from .build import BuildReport, build
+from .compile import compare_claims
 from .corpus import read_annotations, read_corpus, read_registry
-from .crosssource import compare_claims
 from .errors import KGError
 from .export import export_actors, export_claims, export_graph, read_actors, read_claims
 from .model import (

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import os
 import time
-from collections import Counter
-from collections.abc import Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from .compile import claim_iri, claims_of, compile_article, compile_ontology, compile_registry
+from .compile import ClaimGroup, CompiledCorpus
 from .corpus import REGISTRY_FILE, annotation_files, read_annotations, read_registry
-from .crosssource import ClaimGroup, ComparedClaim, compare, compile_crosssource
 from .errors import KGError
-from .store import default_store_url, open_store, store_terms, write_store
+from .store import default_store_url, lock_store, store_terms, write_store
 
 __all__ = ["BuildReport", "build"]
 
@@ -49,29 +46,6 @@ def _progress(enabled: bool):
     )
 
 
-def _corpus_quads(files, registry, terms, outcome: dict, on_article=None) -> Iterator:
-    """Registry, articles and cross-source quads (not the ontology); sets ``outcome["groups"]``."""
-    yield from compile_registry(registry, terms)
-    compared: list[ComparedClaim] = []
-    mentions: Counter[str] = Counter()
-    outlets: Counter[str] = Counter()
-    for path in files:
-        annotated = read_annotations(path, registry)
-        yield from compile_article(annotated, terms)
-        article = annotated.article
-        compared.extend(
-            ComparedClaim(claim, article.id, article.outlet, claim_iri(article.id, claim), article.published)
-            for claim in claims_of(annotated)
-        )
-        mentions.update(e for m in annotated.mentions for e in m.entities)
-        outlets[article.outlet] += 1
-        if on_article is not None:
-            on_article()
-    groups = compare(compared)
-    outcome["groups"] = groups
-    yield from compile_crosssource(groups, registry, mentions, terms, outlets)
-
-
 def _tally(groups: list[ClaimGroup]) -> tuple[int, int, int]:
     members = [m for g in groups for m in g.members]
     return (
@@ -92,7 +66,9 @@ def build(
 
     Articles are read, compiled and loaded one at a time, so memory grows with the number of
     claims, not with the corpus text. The previous store is replaced only when the new graph is
-    complete: an error or an interrupt leaves it as it was.
+    complete, and ``kg.trig`` with it (written first, moved in right after the store): an error, a
+    full disk or an interrupt leaves both as they were. One build at a time per store: the lock is
+    taken first, and leftovers of killed builds are removed then.
 
     Parameters
     ----------
@@ -104,6 +80,12 @@ def build(
         Folder for ``kg.trig``; ``None`` writes no file.
     show_progress : bool
         Show a progress bar on the terminal.
+
+    Raises
+    ------
+    KGError
+        The first problem in the corpus (naming its file and line); E205 at once when another
+        build holds the store; E207 when ``kg.trig`` cannot be written (nothing changed).
     """
     started = time.perf_counter()
     seeds = Path(seeds)
@@ -115,28 +97,19 @@ def build(
     if not files:
         raise KGError("E111", path=seeds)
     meta = {"seeds": str(seeds.resolve()), "articles": len(files)}
-    terms = store_terms(url)
-    outcome: dict = {}
-    with _progress(show_progress) as progress:
+    trig = None if out is None else Path(out) / "kg.trig"
+    with lock_store(url), _progress(show_progress) as progress:
         task = progress.add_task("building", total=len(files)) if progress else None
-
-        def quads() -> Iterator:
-            yield from compile_ontology(terms)
-            yield from _corpus_quads(files, registry, terms, outcome, progress and (lambda: progress.advance(task)))
-
-        count = write_store(url, quads(), meta)
-    claims, conflicting, corroborated = _tally(outcome["groups"])
-    trig = None
-    if out is not None:
-        trig = Path(out) / "kg.trig"
-        trig.parent.mkdir(parents=True, exist_ok=True)
-        partial = trig.with_name(f".{trig.name}.{os.getpid()}.tmp")
-        try:
-            with open_store(url) as built:
-                built.dump(partial, "trig")
-            os.replace(partial, trig)
-        finally:
-            partial.unlink(missing_ok=True)
+        compiled = CompiledCorpus(
+            registry,
+            (read_annotations(path, registry) for path in files),
+            terms=store_terms(url),
+            on_article=progress and (lambda _: progress.advance(task)),
+        )
+        # kg.trig is written from the new store before it is swapped in, and moved in with it
+        count = write_store(url, compiled, meta, dump_to=trig, dump_format="trig")
+    assert compiled.groups is not None  # the store consumed every quad
+    claims, conflicting, corroborated = _tally(compiled.groups)
     return BuildReport(
         store=url,
         trig=trig,

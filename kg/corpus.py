@@ -16,10 +16,8 @@ from typing import Any
 
 import yaml
 
-from .errors import KGError
+from .errors import KGError, excerpt
 from .model import (
-    ACTOR_TYPES,
-    ENTITY_TYPES,
     Annotated,
     Article,
     Claim,
@@ -36,13 +34,14 @@ from .model import (
     Statement,
 )
 from .ontology import relation_families
+from .terms import id_segment
 from .text import QuoteNotFound, find_all, find_quote, find_repeats, resolve_overlaps
+from .vocab import ACTOR_TYPES, ENTITY_TYPES, date_period
 
-__all__ = ["REGISTRY_FILE", "read_annotations", "read_corpus", "read_registry", "read_text"]
+__all__ = ["ALIAS_LIMIT", "REGISTRY_FILE", "read_annotations", "read_corpus", "read_registry", "read_text"]
 
 REGISTRY_FILE = "registry.yaml"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 # --- YAML with line numbers ------------------------------------------------------------
@@ -82,6 +81,14 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
 
 
+ALIAS_LIMIT = 100_000
+"""The most nodes the aliases (``*name``) of one YAML file may add to it, counted expanded.
+
+An alias repeats the node its anchor names, so ten nested lines of anchors can stand for a
+billion values ("billion laughs"); a file that would grow past this is refused before it is built.
+"""
+
+
 def _load_yaml(path: Path) -> Any:
     try:
         raw = path.read_bytes()
@@ -91,13 +98,55 @@ def _load_yaml(path: Path) -> Any:
         source = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise KGError("E105", where=path, text=path.name, detail=_decode_detail(exc)) from None
+    loader = _Loader(source)
     try:
-        return yaml.load(source, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if "*" in source and _aliased_nodes(node) > ALIAS_LIMIT:  # no "*", no alias: the fast path
+            raise KGError("E113", where=path, limit=f"{ALIAS_LIMIT:,}")
+        return loader.construct_document(node)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         problem = getattr(exc, "problem", None) or str(exc)
         raise KGError("E103", where=where, detail=problem) from None
+    except ValueError as exc:  # an integer of thousands of digits
+        raise KGError("E103", where=path, detail=" ".join(str(exc).split())) from None
+    finally:
+        loader.dispose()
+
+
+def _aliased_nodes(root: yaml.Node) -> int:
+    """How many nodes the aliases under ``root`` add when expanded; a node that contains itself adds no end.
+
+    A composed document shares the node of an anchor among its aliases, so each node's expanded
+    size is summed once (without recursion: a deep document does not reach Python's limit).
+    """
+    sizes: dict[int, int] = {}  # id(node) -> expanded size, once known
+    visiting: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = node.value
+        else:
+            children = []
+        if children_done:
+            visiting.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+            continue
+        if key in sizes:
+            continue
+        if key in visiting:  # a node inside itself: its expansion never ends
+            return ALIAS_LIMIT + 1
+        visiting.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in sizes)
+    return sizes[id(root)] - len(sizes)
 
 
 def _decode_detail(exc: UnicodeDecodeError) -> str:
@@ -136,14 +185,11 @@ def _date(value: Any, where: _Where, field: str) -> str | None:
         return None
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = str(value)
-    if not _DATE.match(text):
+    if isinstance(value, (list, dict)):  # not text: shown as an excerpt, never made into text whole
         raise KGError("E108", where=where, field=field, value=value)
+    text = str(value)
     try:
-        if len(text) == 10:
-            dt.date.fromisoformat(text)
-        elif len(text) == 7 and not 1 <= int(text[5:]) <= 12:
-            raise ValueError
+        date_period(text)
     except ValueError:
         raise KGError("E108", where=where, field=field, value=value) from None
     return text
@@ -163,12 +209,13 @@ def _listing(value: Any, where: _Where, what: str) -> list:
     return value
 
 
-def _ids(value: Any) -> tuple[str, ...]:
+def _ids(value: Any) -> tuple[Any, ...]:
+    """An id or a list of ids, as a tuple (each checked by :meth:`_Reader.entity`)."""
     if value is None:
         return ()
     if isinstance(value, list):
-        return tuple(str(v) for v in value)
-    return (str(value),)
+        return tuple(value)
+    return (value,)
 
 
 def _strings(value: Any, where: _Where, what: str) -> tuple[str, ...]:
@@ -216,10 +263,12 @@ def read_registry(path: str | Path) -> Registry:
         where = _Where(path, spec, f"entities.{entity_id}")
         spec = _mapping(spec, where, f"entity {entity_id}")
         if not _ID.match(str(entity_id)):
-            raise KGError("E109", where=where, detail=f"id {entity_id!r}: use lower-case letters, digits and '-'")
+            raise KGError(
+                "E109", where=where, detail=f"id {excerpt(entity_id)}: use lower-case letters, digits and '-'"
+            )
         etype = spec.get("type")
         if etype not in ENTITY_TYPES:
-            raise KGError("E109", where=where, detail=f"type {etype!r} is not one of {', '.join(ENTITY_TYPES)}")
+            raise KGError("E109", where=where, detail=f"type {excerpt(etype)} is not one of {', '.join(ENTITY_TYPES)}")
         if not spec.get("label"):
             raise KGError("E109", where=where, detail="an entity needs a label")
         roles = tuple(
@@ -293,6 +342,8 @@ class _Reader:
         return _Where(self.path, node, item)
 
     def entity(self, name: Any, where: _Where, *, types: tuple[str, ...] | None = None, role: str = "") -> str:
+        if isinstance(name, (list, dict)):  # not an id: shown as an excerpt, never made into text whole
+            raise KGError("E102", where=where, name=name, hint="")
         name = str(name)
         if name not in self.registry.entities:
             raise KGError("E102", where=where, name=name, hint=_suggest(name, self.registry.entities))
@@ -306,7 +357,7 @@ class _Reader:
     def provenance(self, node: dict, where: _Where) -> Provenance:
         method = node.get("method", "curated")
         if method not in ("curated", "machine"):
-            raise KGError("E103", where=where, detail=f"method must be curated or machine, not {method!r}")
+            raise KGError("E103", where=where, detail=f"method must be curated or machine, not {excerpt(method)}")
         confidence = node.get("confidence")
         if confidence is not None:
             try:
@@ -364,7 +415,7 @@ class _Reader:
             if not node.get(required):
                 raise KGError("E103", where=where, detail=f"article.{required} is missing")
         article = Article(
-            id=self.path.stem,
+            id=id_segment(self.path.stem),
             text=text,
             title=str(node["title"]),
             outlet=self.entity(node["outlet"], where, types=("MediaOutlet",), role="outlet"),
@@ -503,7 +554,7 @@ class _Reader:
             try:
                 parsed = Decimal(str(value).replace(",", ""))
             except InvalidOperation:
-                raise KGError("E103", where=where, detail=f"quantity {name} {value!r} is not a number") from None
+                raise KGError("E103", where=where, detail=f"quantity {name} {excerpt(value)} is not a number") from None
             return int(parsed) if parsed == parsed.to_integral_value() else parsed
 
         value, lower, upper = number("value"), number("lower"), number("upper")

@@ -1,12 +1,21 @@
 """Every error kg reports, named and numbered in one place.
 
 The CLI prints ``KGError`` as one line (``error: E101 seeds/x.yaml:12: ...``) and exits non-zero;
-library callers catch ``KGError``.
+library callers catch ``KGError``. A value shown in a message is cut to a bounded excerpt
+(:func:`excerpt`), so that no input, however large, makes a large message.
+
+Examples
+--------
+>>> print(KGError("E108", where="a.yaml:3", field="published", value=["lol"] * 1_000_000))
+E108 a.yaml:3: published ['lol', 'lol', 'lol', 'lol', … (1000000 items)] is not a date (YYYY-MM-DD, YYYY-MM or YYYY)
 """
 
 from __future__ import annotations
 
-__all__ = ["Errors", "KGError"]
+import itertools
+from collections.abc import Mapping
+
+__all__ = ["Errors", "KGError", "excerpt"]
 
 
 class Errors:
@@ -24,12 +33,17 @@ class Errors:
     E110 = "{where}: {detail}"
     E111 = "{path}: no articles (no NAME.yaml beside a NAME.txt) in this folder"
     E112 = "{where}: occurrence {n} of {quote!r} does not exist (it occurs {count} times)"
+    E113 = "{where}: its aliases (*name) expand it past {limit} nodes; write the repeated values out"
     # stores
     E200 = "{path} is not a kg store (no {marker}); build one with `kg build --store {path}`"
     E201 = "no store at {path}; build one first with `kg build`"
     E202 = "unknown store {url!r}: use a folder path, 'oxigraph:PATH', 'memory:NAME' or an http(s):// SPARQL endpoint"
     E203 = "the store at {path} is in use by another process ({detail})"
     E204 = "cannot write the store at {path}: {detail}"
+    E205 = "another build is running (pid {pid}) on the store at {path}; wait for it to finish, then try again"
+    E206 = "the store at {path} changed while reading (a build replaced it); try again"
+    E207 = "cannot write {path} ({detail}); the store at {store} and {path} are unchanged"
+    E208 = "the store at {store} is built, but {path} could not be written ({detail}); it holds the previous build"
     # queries
     E300 = "invalid SPARQL{where}: {detail}"
     E301 = "unknown named query {name!r}; available: {available}"
@@ -63,8 +77,6 @@ class Errors:
     # @@ E600 @@
     # analysis (kg analyze): E700-E799
     E700 = "the {view} view of the graph is empty ({detail}); build a corpus with claims first (`kg build`)"
-    E701 = "unknown name {name!r} in the {view} view; closest: {suggestions}"
-    E702 = "ambiguous name {name!r}: it names {candidates}; give one of the ids"
     E703 = "no path between {source} and {target} in the {view} view: they are not connected"
     E704 = "unknown view {view!r}; use one of: {choices}"
     E705 = "networkx backend {backend!r} is not usable: {detail}"
@@ -76,8 +88,8 @@ class Errors:
     # @@ E700 @@
     # views (kg viz): E800-E899
     E800 = "unknown view {name!r}; use one of: {choices}"
-    E801 = "unknown {what} {name!r}; closest: {hint}"
-    E802 = "{what} {name!r} is ambiguous: it matches {matches}; give the full name"
+    E801 = "unknown {what} {name!r}{where}; closest: {hint}"
+    E802 = "ambiguous {what} {name!r}: it names {candidates}; give the full name or the id"
     E803 = "{option} {value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
     E804 = "--since {since} is after --until {until}"
     E805 = "{option} must be {rule}, not {value}"
@@ -121,17 +133,115 @@ class Errors:
         "the query engine was restarted (a query used more memory than allowed, or the store was rebuilt); "
         "send the query again"
     )
+    E930 = "SERVICE {target} is refused: {reason}; {hint}"
+    E931 = "cannot check the query for SERVICE (refused unless allowed): {detail}"
+    E932 = "the request body is over the limit of {limit} bytes ({option})"
+    E933 = "write refused: {reason}"
     # @@ E900 @@
 
 
+_REPR_LIMIT = 200  # characters of a value shown with !r: the input a message echoes
+_TEXT_LIMIT = 1000  # characters of a field shown as text: paths, details and hints kg composed
+_ITEMS = 4  # items of a list or mapping shown, at each of _DEPTH levels
+_DEPTH = 3
+# a message is one line: control characters in a file name or a detail show escaped
+_CONTROL = {i: f"\\x{i:02x}" for i in (*range(32), 127)} | {9: "\\t", 10: "\\n", 13: "\\r"}
+
+
+def excerpt(value: object, limit: int = _REPR_LIMIT) -> str:
+    """``repr(value)`` cut to at most ``limit`` characters, made without building the whole of it.
+
+    What an error message shows of an input value: a string is cut, a list or a mapping shows its
+    first items, nested ones to a few levels, and says how many there are. A value built from YAML
+    aliases or a huge file costs no more to show than a short one.
+
+    Parameters
+    ----------
+    value : object
+        Any value (a string, a number, a list or mapping read from YAML ...).
+    limit : int
+        The most characters returned.
+
+    Returns
+    -------
+    str
+        One line.
+
+    Examples
+    --------
+    >>> excerpt("2019-13-01")
+    "'2019-13-01'"
+    >>> excerpt("x" * 1000, limit=12)
+    "'xxxxxxxxxx…"
+    >>> excerpt({"a": [[1, 2], [3, [4, [5]]]], "b": list(range(10))})
+    "{'a': [[1, 2], [3, […]]], 'b': [0, 1, 2, 3, … (10 items)]}"
+    """
+    text = _bounded(value, _DEPTH, limit)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _bounded(value: object, depth: int, limit: int) -> str:
+    if isinstance(value, str):
+        return repr(value[:limit])
+    if isinstance(value, (list, tuple, set, frozenset, Mapping)):
+        opening, closing = "[]" if isinstance(value, list) else "()" if isinstance(value, tuple) else "{}"
+        if depth == 0:
+            return f"{opening}…{closing}" if value else opening + closing
+        if isinstance(value, Mapping):
+            shown = [
+                f"{_bounded(k, depth - 1, limit)}: {_bounded(v, depth - 1, limit)}"
+                for k, v in itertools.islice(value.items(), _ITEMS)
+            ]
+        else:
+            shown = [_bounded(v, depth - 1, limit) for v in itertools.islice(value, _ITEMS)]
+        if len(value) > _ITEMS:
+            shown.append(f"… ({len(value)} items)")
+        return opening + ", ".join(shown) + closing
+    return _cut(value, limit).translate(_CONTROL)
+
+
+def _cut(value: object, limit: int, text: bool = False) -> str:
+    """``repr`` (or ``str``) of a scalar, cut to ``limit`` characters."""
+    try:
+        shown = str(value) if text else repr(value)
+    except ValueError:  # an int too long to convert to text
+        return f"<a {type(value).__name__} too long to show>"
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+class _Shown:
+    """A field of a message: its ``repr`` is an :func:`excerpt`; its text is cut and kept to one line."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return excerpt(self.value)
+
+    def __str__(self) -> str:
+        if isinstance(self.value, (list, tuple, set, frozenset, Mapping)):
+            return excerpt(self.value, _TEXT_LIMIT)
+        return _cut(self.value, _TEXT_LIMIT, text=True).translate(_CONTROL)
+
+    def __format__(self, spec: str) -> str:
+        if spec and isinstance(self.value, (int, float)):
+            return format(self.value, spec)
+        return format(str(self), spec)
+
+
 class KGError(Exception):
-    """An error with a code and a one-line message meant for the user."""
+    """An error with a code and a one-line message meant for the user.
+
+    ``fields`` keeps the values as given; the message shows each through :func:`excerpt`.
+    """
 
     def __init__(self, code: str, **fields: object) -> None:
         self.code = code
         self.fields = fields
         template = getattr(Errors, code)
-        message = template.format(**fields)
+        message = template.format(**{name: _Shown(value) for name, value in fields.items()})
         super().__init__(f"{code} {message}")
 
     @property

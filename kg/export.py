@@ -28,15 +28,18 @@ import csv
 import io
 import json
 import os
-from decimal import Decimal
 from pathlib import Path
 
 from .errors import KGError
+from .graphdata import number, read_graph_data
+from .io import atomic_open, atomic_write, spreadsheet_cell
 from .store import Store, open_store
+from .vocab import ACTOR_TYPES
 
 __all__ = [
     "ACTOR_COLUMNS",
     "CLAIM_COLUMNS",
+    "CLAIM_PARTS",
     "export_actors",
     "export_claims",
     "export_graph",
@@ -52,78 +55,68 @@ ACTOR_COLUMNS = ("id", "label", "type", "aliases", "mentions")
 TABLE_FORMATS = ("csv", "jsonl")
 GRAPH_FORMATS = ("turtle", "trig", "nquads", "jsonld", "ntriples")
 
-_CLAIMS = """
-SELECT ?id ?subject ?subject_label ?predicate ?object ?object_label ?value ?lower ?upper ?counted
-       ?speaker ?speaker_label ?article ?outlet ?date ?quote ?start ?end ?status
-WHERE {
-  ?id a kg:Claim ; rdf:subject ?subject ; rdf:predicate ?predicate ; rdf:object ?object ;
-      prov:wasAttributedTo ?speaker ; prov:wasDerivedFrom ?article ; kg:status ?statusIri ;
-      kg:evidence/oa:hasSelector ?qs, ?ps .
-  ?qs a oa:TextQuoteSelector ; oa:exact ?quote .
-  ?ps a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
-  ?subject rdfs:label ?subject_label .
-  ?speaker rdfs:label ?speaker_label .
-  ?article schema:publisher/rdfs:label ?outlet .
-  OPTIONAL { ?object rdfs:label ?objectName }
-  BIND(COALESCE(?objectName, STR(?object)) AS ?object_label)
-  OPTIONAL { ?object kg:value ?value }
-  OPTIONAL { ?object kg:lowerBound ?lower }
-  OPTIONAL { ?object kg:upperBound ?upper }
-  OPTIONAL { ?object kg:counted ?counted }
-  OPTIONAL { ?id kg:statedOn ?stated }
-  OPTIONAL { ?article schema:datePublished ?published }
-  BIND(STR(COALESCE(?stated, ?published)) AS ?date)
-  BIND(REPLACE(LCASE(STRAFTER(STR(?statusIri), "#")), "singlesource", "single-source") AS ?status)
-}
-ORDER BY ?article ?start ?id
-"""
-
-_ACTORS = """
-SELECT ?id ?label ?type (GROUP_CONCAT(DISTINCT ?alias; separator=" | ") AS ?aliases) (SAMPLE(?count) AS ?mentions)
-WHERE {
-  ?id a ?class ; rdfs:label ?label .
-  ?class rdfs:subClassOf kg:Actor .
-  BIND(STRAFTER(STR(?class), "#") AS ?type)
-  OPTIONAL { ?id skos:altLabel ?alias }
-  OPTIONAL { ?id kg:mentionCount ?count }
-}
-GROUP BY ?id ?label ?type
-ORDER BY ?label
-"""
-
-
-def _rows(store: str | os.PathLike | Store | None, sparql: str, columns: tuple[str, ...]) -> list[dict]:
-    if isinstance(store, Store):
-        results = store.query(sparql)
-    else:
-        with open_store(store) as opened:
-            results = opened.query(sparql)
-    return [{column: _python(column, record.get(column)) for column in columns} for record in results.records()]
-
-
-_NUMERIC = frozenset({"value", "lower", "upper", "start", "end", "mentions"})
-
-
-def _python(column: str, term: object) -> object:
-    """A cell as a plain Python value: numbers as int or float, everything else as text."""
-    if term is None:
-        return None
-    if column in _NUMERIC:
-        value = term.toPython()  # type: ignore[attr-defined]
-        if isinstance(value, Decimal):
-            return int(value) if value == value.to_integral_value() else float(value)
-        return value
-    return str(term)
+CLAIM_PARTS = ("claims", "triples", "status", "quotes", "offsets", "quantities", "articles", "labels")
+"""What :func:`read_claims` reads (:func:`kg.graphdata.read_graph_data`)."""
 
 
 def read_claims(store: str | os.PathLike | Store | None = None) -> list[dict]:
-    """Every claim as a dict with the keys of ``CLAIM_COLUMNS`` (notebooks: ``pandas.DataFrame(...)``)."""
-    return _rows(store, _CLAIMS, CLAIM_COLUMNS)
+    """Every claim as a dict with the keys of ``CLAIM_COLUMNS`` (notebooks: ``pandas.DataFrame(...)``).
+
+    Claims are in article order, then by where their quote starts.
+    """
+    data = read_graph_data(store, CLAIM_PARTS)
+    rows = []
+    for c in data.claims:
+        article = data.articles.get(c.article or "")
+        outlet = data.labels.get(article.outlet or "") if article else None
+        subject_label, speaker_label = data.labels.get(c.subject or ""), data.labels.get(c.speaker or "")
+        required = (c.subject, c.predicate, c.object, c.speaker, c.status, c.start, c.end, c.quote)
+        if c.type != "Claim" or None in required or not (subject_label and speaker_label and outlet):
+            continue
+        q = data.quantities.get(c.object or "")
+        rows.append(
+            {
+                "id": c.iri,
+                "subject": c.subject,
+                "subject_label": subject_label,
+                "predicate": c.predicate,
+                "object": c.object,
+                "object_label": data.labels.get(c.object or "", c.object),
+                "value": number(q.value) if q else None,
+                "lower": number(q.lower) if q else None,
+                "upper": number(q.upper) if q else None,
+                "counted": (q.counted or None) if q else None,
+                "speaker": c.speaker,
+                "speaker_label": speaker_label,
+                "article": c.article,
+                "outlet": outlet,
+                "date": c.stated or (article.published if article else None) or None,
+                "quote": c.quote,
+                "start": c.start,
+                "end": c.end,
+                "status": c.status,
+            }
+        )
+    rows.sort(key=lambda r: (r["article"], r["start"], r["id"]))
+    return rows
 
 
 def read_actors(store: str | os.PathLike | Store | None = None) -> list[dict]:
-    """Every actor as a dict with the keys of ``ACTOR_COLUMNS``."""
-    return _rows(store, _ACTORS, ACTOR_COLUMNS)
+    """Every actor as a dict with the keys of ``ACTOR_COLUMNS``, by label."""
+    data = read_graph_data(store, ("entities", "labels"))
+    rows = [
+        {
+            "id": e.iri,
+            "label": e.label,
+            "type": e.type,
+            "aliases": " | ".join(e.aliases) or None,
+            "mentions": e.mentions,
+        }
+        for e in data.entities.values()
+        if e.type in ACTOR_TYPES and e.iri in data.labels
+    ]
+    rows.sort(key=lambda r: (r["label"], r["id"]))
+    return rows
 
 
 def _write_table(rows: list[dict], columns: tuple[str, ...], format: str, output: str | os.PathLike | None) -> str:
@@ -133,30 +126,28 @@ def _write_table(rows: list[dict], columns: tuple[str, ...], format: str, output
     if format == "csv":
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
-        writer.writerows({k: "" if v is None else v for k, v in row.items()} for row in rows)
+        writer.writerows({k: "" if v is None else spreadsheet_cell(v) for k, v in row.items()} for row in rows)
     else:
         for row in rows:
             buffer.write(json.dumps(row, ensure_ascii=False) + "\n")
     text = buffer.getvalue()
     if output is not None:
-        _write_atomically(Path(output), text)
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(output, text)
     return text
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.tmp")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)
-
-
 def export_claims(store=None, format: str = "csv", output: str | os.PathLike | None = None) -> str:
-    """Every claim as CSV or JSONL (one object per line); written to ``output`` when given."""
+    """Every claim as CSV or JSONL (one object per line); written to ``output`` when given.
+
+    A CSV cell that a spreadsheet would run as a formula gets a ``'`` in front
+    (:func:`kg.io.spreadsheet_cell`); JSONL keeps every value exact.
+    """
     return _write_table(read_claims(store), CLAIM_COLUMNS, format, output)
 
 
 def export_actors(store=None, format: str = "csv", output: str | os.PathLike | None = None) -> str:
-    """Every actor as CSV or JSONL."""
+    """Every actor as CSV or JSONL (CSV cells made safe for spreadsheets, as in :func:`export_claims`)."""
     return _write_table(read_actors(store), ACTOR_COLUMNS, format, output)
 
 
@@ -176,9 +167,8 @@ def export_graph(store=None, format: str = "trig", output: str | os.PathLike | N
             return buffer.getvalue().decode("utf-8")
         path = Path(output)
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.tmp")
-        opened.dump(partial, format)
-        os.replace(partial, path)
+        with atomic_open(path, "wb") as handle:
+            opened.dump(handle, format)
         return None
     finally:
         if not isinstance(store, Store):

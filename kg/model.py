@@ -19,9 +19,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .vocab import ACTOR_TYPES, ENTITY_TYPES, EVENT_TYPES
+
 __all__ = [
     "ACTOR_TYPES",
     "ENTITY_TYPES",
+    "EVENT_TYPES",
     "Annotated",
     "Article",
     "Claim",
@@ -37,18 +40,6 @@ __all__ = [
     "Span",
     "Statement",
 ]
-
-ACTOR_TYPES = (
-    "Person",
-    "Country",
-    "GovernmentBody",
-    "Organisation",
-    "ArmedGroup",
-    "MediaOutlet",
-    "Group",
-)
-ENTITY_TYPES = (*ACTOR_TYPES, "Place", "Operation", "Event", "Document")
-EVENT_TYPES = ("Operation", "Event")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["BASE", "KG", "OA", "SEM", "ID", "GRAPH", "PREFIXES"]
+__all__ = ["BASE", "KG", "OA", "SEM", "ID", "GRAPH", "PREFIXES", "local_name", "short_iri"]
 
 BASE = "https://kg.example.org/"
 """Base of every IRI the project mints (``example.org`` is reserved, so it never collides)."""
@@ -182,3 +182,48 @@ PREFIXES: dict[str, str] = {
     "sem": str(SEM),
 }
 """Prefixes declared for every query and every serialisation."""
+
+
+_BY_LENGTH = sorted(((iri, prefix) for prefix, iri in PREFIXES.items()), key=lambda pair: -len(pair[0]))
+_PATH_PREFIXES = ("id", "graph")
+"""Prefixes whose names may contain ``/`` (``id:claim/a1/...``): the project mints them."""
+
+
+def local_name(iri: str) -> str:
+    """The part of an IRI after its last ``#`` or ``/`` (a trailing one ignored).
+
+    Examples
+    --------
+    >>> local_name("https://kg.example.org/ontology#leftFor")
+    'leftFor'
+    >>> local_name("http://semanticweb.cs.vu.nl/2009/11/sem/hasTimeStamp")
+    'hasTimeStamp'
+    >>> local_name("https://kg.example.org/id/tokayev/")
+    'tokayev'
+    """
+    text = str(iri).rstrip("/#")
+    return text[max(text.rfind("#"), text.rfind("/")) + 1 :]
+
+
+def short_iri(iri: str) -> str:
+    """An IRI as people read it: ``prefix:name`` with the longest of :data:`PREFIXES` that fits, else ``<iri>``.
+
+    Only ``id:`` and ``graph:`` names may contain ``/`` or ``#``; any other IRI whose name would is
+    written whole.
+
+    Examples
+    --------
+    >>> short_iri("https://kg.example.org/ontology#repatriated")
+    'kg:repatriated'
+    >>> short_iri("https://kg.example.org/id/claim/a1/0f3e")
+    'id:claim/a1/0f3e'
+    >>> short_iri("https://example.com/x")
+    '<https://example.com/x>'
+    """
+    text = str(iri)
+    for base, prefix in _BY_LENGTH:
+        if text.startswith(base):
+            local = text[len(base) :]
+            if prefix in _PATH_PREFIXES or not any(c in local for c in "/#"):
+                return f"{prefix}:{local}"
+    return f"<{text}>"

@@ -2,7 +2,7 @@
 
 A named query returns one page of rows, ``PAGE_SIZE`` by default: ``limit`` and ``offset`` choose
 another, ``limit=None`` gives every row. The listing queries (one row per claim) page through the ranks
-the build materialised in ``graph:listing-NAME`` (``kg.listings``), so that a page costs milliseconds
+the build materialised in ``graph:listing-NAME`` (``kg.compile.listings``), so that a page costs milliseconds
 even when the listing has tens of thousands of rows.
 
 Examples
@@ -21,25 +21,33 @@ import csv
 import io
 import json
 import os
+import re
+import urllib.parse
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import KGError
-from .namespace import PREFIXES
+from .io import atomic_write, format_table, spreadsheet_cell
+from .namespace import PREFIXES, short_iri
 from .store import Results, Store, open_store
 
 __all__ = [
     "FORMATS",
     "PAGE_SIZE",
     "NamedQuery",
+    "check_service",
+    "declare_prefixes",
     "format_results",
     "named_queries",
     "query",
+    "query_form",
     "read_query",
+    "shift_columns",
     "write_results",
 ]
 
@@ -61,7 +69,7 @@ class NamedQuery:
 
     @property
     def listing(self) -> bool:
-        """Whether it pages through a listing index (``kg.listings``) rather than a short table."""
+        """Whether it pages through a listing index (``kg.compile.listings``) rather than a short table."""
         return _LISTING_PAGE in self.sparql
 
     def page(self, limit: int | None = PAGE_SIZE, offset: int = 0) -> str:
@@ -149,24 +157,66 @@ def query(
     Results
     """
     text = read_query(sparql, file=file, name=name, limit=limit, offset=offset)
+    check_service(text)
     if isinstance(store, Store):
         return store.query(text)
     with open_store(store) as opened:
         return opened.query(text)
 
 
+# --- SPARQL text -------------------------------------------------------------------------------
+
+_DECLARED = re.compile(r"\bPREFIX\s+([^\s:]*):", re.IGNORECASE)
+_PROLOGUE = re.compile(r"(?:\s+|#[^\n]*|BASE\s*<[^>]*>|PREFIX\s*[^\s:]*:\s*<[^>]*>)*", re.IGNORECASE)
+_FORMS = {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "construct", "DESCRIBE": "describe"}
+_UPDATES = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
+
+
+def declare_prefixes(sparql: str, prefixes: dict[str, str] = PREFIXES) -> str:
+    """``sparql`` with a ``PREFIX`` declaration for each of ``prefixes`` it does not declare itself.
+
+    The declarations go on the query's first line, so the line numbers of a server's syntax error
+    still match the text the user wrote (:func:`shift_columns` fixes the columns of line 1).
+
+    Examples
+    --------
+    >>> declare_prefixes("PREFIX kg: <urn:mine#> SELECT * { ?s kg:p ?o }", {"kg": "https://x/", "oa": "https://y/"})
+    'PREFIX oa: <https://y/> PREFIX kg: <urn:mine#> SELECT * { ?s kg:p ?o }'
+    """
+    declared = {m.group(1) for m in _DECLARED.finditer(sparql)}
+    missing = [f"PREFIX {name}: <{iri}>" for name, iri in prefixes.items() if name not in declared]
+    return " ".join([*missing, sparql]) if missing else sparql
+
+
+def shift_columns(message: str, offset: int) -> str:
+    """A syntax error message (``... at 1:COLUMN ...``) with line-1 columns moved back by ``offset``.
+
+    >>> shift_columns("error at 1:130: expected one of SELECT", 120)
+    'error at 1:10: expected one of SELECT'
+    """
+
+    def fix(m: re.Match) -> str:
+        column = int(m.group(2)) - offset
+        return f"{m.group(1)}1:{column}" if column > 0 else m.group(0)
+
+    return re.sub(r"(\bat )1:(\d+)", fix, message) if offset else message
+
+
+def query_form(sparql: str) -> str | None:
+    """``select``, ``ask``, ``construct``, ``describe``, ``update`` (an update request), or None if unknown.
+
+    >>> query_form("ASK { ?s ?p ?o }"), query_form("DROP ALL"), query_form("hello")
+    ('ask', 'update', None)
+    """
+    end = _PROLOGUE.match(sparql).end()  # type: ignore[union-attr]
+    word = re.match(r"[A-Za-z]+", sparql[end:])
+    if not word:
+        return None
+    keyword = word.group(0).upper()
+    return _FORMS.get(keyword) or ("update" if keyword in _UPDATES else None)
+
+
 # --- output -------------------------------------------------------------------------------------
-
-_COMPACT = sorted(((iri, prefix) for prefix, iri in PREFIXES.items()), key=lambda x: -len(x[0]))
-
-
-def _compact(iri: str) -> str:
-    for base, prefix in _COMPACT:
-        if iri.startswith(base):
-            local = iri[len(base) :]
-            if prefix in ("id", "graph") or not any(c in local for c in "/#"):
-                return f"{prefix}:{local}"
-    return f"<{iri}>"
 
 
 def _plain(term: Node | None) -> str:
@@ -176,17 +226,25 @@ def _plain(term: Node | None) -> str:
     return str(term)
 
 
-def _display(term: Node | None, width: int = 60) -> str:
+def _tsv_term(term: Node | None) -> str:
+    """A term as TSV cells show it (Turtle syntax), a literal a spreadsheet would run made text inside its quotes."""
+    if term is None:
+        return ""
+    if isinstance(term, Literal):
+        safe = spreadsheet_cell(str(term))
+        if safe != str(term):
+            term = Literal(safe, lang=term.language, datatype=None if term.language else term.datatype)
+    return term.n3()
+
+
+def _display(term: Node | None) -> str:
     if term is None:
         return ""
     if isinstance(term, URIRef):
-        text = _compact(str(term))
-    elif isinstance(term, BNode):
-        text = f"_:{term}"
-    else:
-        text = str(term)
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+        return short_iri(term)
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
 
 
 def _json_term(term: Node) -> dict:
@@ -203,21 +261,14 @@ def _json_term(term: Node) -> dict:
     return out
 
 
-def _table(results: Results, width: int) -> str:
-    header = results.variables
-    rows = [[_display(cell, width) for cell in row] for row in results.rows]
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(lines) + "\n"
-
-
-def format_results(results: Results, format: str = "table", *, width: int = 48) -> str:
+def format_results(results: Results, format: str = "table", *, wide: bool = False, width: int | None = None) -> str:
     """Results as text: an aligned ``table``, ``csv``, ``tsv`` or SPARQL 1.1 ``json``.
 
     CONSTRUCT and DESCRIBE results are Turtle whatever the format; ASK results are ``true`` or ``false``.
+    A table is fitted to ``width`` columns (default: the terminal's), its widest cells cut with an
+    ellipsis, unless ``wide`` (see :func:`kg.io.format_table`).
+    CSV and TSV cells (a TSV literal: inside its quotes) that a spreadsheet would run as a formula get a
+    ``'`` in front (:func:`kg.io.spreadsheet_cell`); JSON is exact.
     """
     if format not in FORMATS:
         raise KGError("E303", name=format, choices=", ".join(FORMATS))
@@ -235,7 +286,9 @@ def format_results(results: Results, format: str = "table", *, width: int = 48) 
             g.add(triple)
         return g.serialize(format="turtle")
     if format == "table":
-        return _table(results, width)
+        return format_table(
+            results.variables, [[_display(t) for t in row] for row in results.rows], wide=wide, width=width
+        )
     if format == "json":
         bindings = [
             {v: _json_term(t) for v, t in zip(results.variables, row, strict=True) if t is not None}
@@ -249,20 +302,155 @@ def format_results(results: Results, format: str = "table", *, width: int = 48) 
     if format == "csv":
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(results.variables)
-        writer.writerows([_plain(t) for t in row] for row in results.rows)
+        writer.writerows([spreadsheet_cell(_plain(t)) for t in row] for row in results.rows)
     else:  # tsv: SPARQL 1.1 TSV results, terms in Turtle syntax
         buffer.write("\t".join(f"?{v}" for v in results.variables) + "\n")
         for row in results.rows:
-            buffer.write("\t".join("" if t is None else t.n3() for t in row) + "\n")
+            buffer.write("\t".join(_tsv_term(t) for t in row) + "\n")
     return buffer.getvalue()
 
 
-def write_results(results: Results, format: str = "table", output: str | os.PathLike | None = None) -> str:
-    """Format results and write them to ``output`` (all or nothing), or return the text."""
-    text = format_results(results, format)
+def write_results(
+    results: Results,
+    format: str = "table",
+    output: str | os.PathLike | None = None,
+    *,
+    wide: bool = False,
+    width: int | None = None,
+) -> str:
+    """Format results (see :func:`format_results`) and write them to ``output`` (all or nothing); return the text."""
+    text = format_results(results, format, wide=wide, width=width)
     if output is not None:
-        path = Path(output)
-        partial = path.with_name(f".{path.name}.tmp")
-        partial.write_text(text, encoding="utf-8", newline="")
-        os.replace(partial, path)
+        atomic_write(output, text)
     return text
+
+
+# --- federated queries (SERVICE) -----------------------------------------------------------------
+
+ALLOW_SERVICE_ENV = "KG_ALLOW_SERVICE"
+_SERVICE_HINT = f"set {ALLOW_SERVICE_ENV}=HOST[:PORT] (comma-separated) to allow one"
+
+
+def check_service(sparql: str, allowed: Iterable[str] | None = None, *, hint: str = _SERVICE_HINT) -> None:
+    """Refuse a query or update that calls ``SERVICE`` (the store would fetch a URL) unless its host is allowed.
+
+    ``SERVICE`` is found by parsing (rdflib's SPARQL grammar), so a comment or a string that says
+    SERVICE is no call; text the grammar cannot read is refused only when it holds the word.
+
+    Parameters
+    ----------
+    sparql : str
+        The query or update text (kg's prefixes need no declaration).
+    allowed : iterable of str, optional
+        ``HOST`` or ``HOST:PORT`` (``[::1]:PORT`` for IPv6) that ``SERVICE`` may call over http(s);
+        default: ``$KG_ALLOW_SERVICE`` (comma-separated), else none.
+    hint : str
+        How to allow a host, for the error message.
+
+    Raises
+    ------
+    KGError
+        E930 for a refused ``SERVICE``, E931 for text with SERVICE that cannot be checked, E914 for a
+        malformed ``allowed`` entry.
+
+    Examples
+    --------
+    >>> check_service("SELECT * WHERE { ?s ?p ?o } # no SERVICE here", allowed=())
+    >>> check_service("ASK { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", allowed=())
+    Traceback (most recent call last):
+    ...
+    kg.errors.KGError: E930 SERVICE <http://127.0.0.1:9/sparql> is refused: federated queries are off; set KG_ALLOW_SERVICE=HOST[:PORT] (comma-separated) to allow one
+    >>> check_service("ASK { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", allowed=["127.0.0.1:9"])
+    """
+    import re
+
+    if allowed is None:
+        allowed = [h for h in os.environ.get(ALLOW_SERVICE_ENV, "").replace(" ", ",").split(",") if h]
+        option = ALLOW_SERVICE_ENV
+    else:
+        option = "--allow-service"
+    hosts = [_host_port(spec, option) for spec in allowed]
+    # rdflib reads \uXXXX escapes anywhere; Oxigraph only in strings and IRIs: the word must survive both
+    expanded = re.sub(r"\\[uU]([0-9A-Fa-f]{4,8})", lambda m: chr(min(int(m.group(1), 16), 0x10FFFF)), sparql)
+    if "service" not in expanded.lower():
+        return
+    for target in _service_targets(sparql):
+        if target is None:
+            raise KGError("E930", target="?variable", reason="its address is a variable, which cannot be checked", hint=hint)  # fmt: skip
+        shown = f"<{target}>"
+        if not hosts:
+            raise KGError("E930", target=shown, reason="federated queries are off", hint=hint)
+        try:
+            url = urllib.parse.urlsplit(target)
+            port = url.port or {"http": 80, "https": 443}.get(url.scheme.lower())
+        except ValueError:
+            url, port = None, None
+        host = (url.hostname or "") if url is not None else ""
+        if url is None or url.scheme.lower() not in ("http", "https") or not host:
+            raise KGError("E930", target=shown, reason="only http(s) addresses of allowed hosts are called", hint=hint)  # fmt: skip
+        if not any(h == host and p in (None, port) for h, p in hosts):
+            reason = f"{host}:{port} is not an allowed host ({', '.join(allowed)})"
+            raise KGError("E930", target=shown, reason=reason, hint=hint)
+
+
+def _host_port(spec: str, option: str) -> tuple[str, int | None]:
+    """``HOST`` or ``HOST:PORT`` as (lower-case host, port or None)."""
+    try:
+        url = urllib.parse.urlsplit("//" + spec.strip())
+        port = url.port
+        host = url.hostname
+    except ValueError:
+        host = None
+    if not host or url.path or url.query or url.fragment or url.username:
+        raise KGError("E914", option=option, rule="HOST or HOST:PORT ([::1]:PORT for IPv6)", value=repr(spec))
+    return host, port
+
+
+@lru_cache(maxsize=256)
+def _service_targets(sparql: str) -> tuple[str | None, ...]:
+    """The address of every ``SERVICE`` in the text (None: a variable); ``KGError`` E931 if it cannot be parsed."""
+    import functools
+
+    from pyparsing import ParseBaseException, ParseResults
+    from rdflib.plugins.sparql import parser
+    from rdflib.plugins.sparql.parserutils import CompValue
+    from rdflib.term import Variable
+
+    # Oxigraph ends a comment at CR too; rdflib only at LF. And no \u expansion here (see check_service).
+    text = sparql.replace("\r", "\n")
+    try:
+        tree = parser.Query.parse_string(text, parse_all=True)
+    except ParseBaseException as exc:
+        try:
+            tree = parser.UpdateUnit.parse_string(text, parse_all=True)
+        except ParseBaseException:
+            raise KGError("E931", detail=" ".join(str(exc).split())[:200]) from None
+    prefixes = dict(PREFIXES)
+    base = ""
+    found: list[str | None] = []
+
+    def iri(term: object) -> str | None:
+        if isinstance(term, Variable):
+            return None
+        if isinstance(term, CompValue) and term.name == "pname":
+            return prefixes.get(dict.get(term, "prefix") or "", "") + (dict.get(term, "localname") or "")
+        return urllib.parse.urljoin(base, str(term)) if base else str(term)
+
+    def walk(node: object) -> None:
+        nonlocal base
+        if isinstance(node, CompValue):
+            field = functools.partial(dict.get, node)  # CompValue.get answers a missing key with the key
+            if node.name == "PrefixDecl":
+                prefixes[field("prefix") or ""] = str(field("iri"))
+            elif node.name == "Base":
+                base = urllib.parse.urljoin(base, str(field("iri"))) if base else str(field("iri"))
+            elif node.name == "ServiceGraphPattern":
+                found.append(iri(field("term")))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list | tuple | ParseResults):
+            for value in node:
+                walk(value)
+
+    walk(tree)
+    return tuple(found)

@@ -40,8 +40,6 @@ Examples
 >>> e = parse_store_url("http://localhost:3030/kg/sparql#update=update&store=data&union=urn:x-arq:UnionGraph")
 >>> e.query, e.update, e.store, e.union
 ('http://localhost:3030/kg/sparql', 'http://localhost:3030/kg/update', 'http://localhost:3030/kg/data', 'urn:x-arq:UnionGraph')
->>> query_form("PREFIX ex: <http://example.org/#> # a comment\\nselect * { ?s ?p ?o }")
-'select'
 """
 
 from __future__ import annotations
@@ -58,16 +56,15 @@ import pyoxigraph as ox
 from rdflib.term import Node
 
 from .errors import KGError
-from .namespace import GRAPH, PREFIXES
-from .store import OxigraphStore, OxigraphTerms, Results, Store, StoreBackend, register_store, results_of
+from .namespace import GRAPH, short_iri
+from .query import declare_prefixes, query_form, shift_columns
+from .store import OxigraphStore, OxigraphTerms, Results, Store, StoreBackend, results_of
 
 __all__ = [
     "Endpoint",
     "RemoteBackend",
     "RemoteStore",
-    "declare_prefixes",
     "parse_store_url",
-    "query_form",
 ]
 
 UNION_MODES = ("oxigraph", "server", "graphs")
@@ -79,66 +76,11 @@ KG_GRAPHS = str(GRAPH)
 RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.8"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
 
-# --- SPARQL text -------------------------------------------------------------------------------
-
-_DECLARED = re.compile(r"\bPREFIX\s+([^\s:]*):", re.IGNORECASE)
-_PROLOGUE = re.compile(r"(?:\s+|#[^\n]*|BASE\s*<[^>]*>|PREFIX\s*[^\s:]*:\s*<[^>]*>)*", re.IGNORECASE)
-_FORMS = {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "construct", "DESCRIBE": "describe"}
-_UPDATES = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
-
-
-def declare_prefixes(sparql: str, prefixes: dict[str, str] = PREFIXES) -> str:
-    """``sparql`` with a ``PREFIX`` declaration for each of ``prefixes`` it does not declare itself.
-
-    The declarations go on the query's first line, so the line numbers of a server's syntax error
-    still match the text the user wrote (:func:`shift_columns` fixes the columns of line 1).
-
-    Examples
-    --------
-    >>> declare_prefixes("PREFIX kg: <urn:mine#> SELECT * { ?s kg:p ?o }", {"kg": "https://x/", "oa": "https://y/"})
-    'PREFIX oa: <https://y/> PREFIX kg: <urn:mine#> SELECT * { ?s kg:p ?o }'
-    """
-    declared = {m.group(1) for m in _DECLARED.finditer(sparql)}
-    missing = [f"PREFIX {name}: <{iri}>" for name, iri in prefixes.items() if name not in declared]
-    return " ".join([*missing, sparql]) if missing else sparql
-
-
-def shift_columns(message: str, offset: int) -> str:
-    """A syntax error message (``... at 1:COLUMN ...``) with line-1 columns moved back by ``offset``.
-
-    >>> shift_columns("error at 1:130: expected one of SELECT", 120)
-    'error at 1:10: expected one of SELECT'
-    """
-
-    def fix(m: re.Match) -> str:
-        column = int(m.group(2)) - offset
-        return f"{m.group(1)}1:{column}" if column > 0 else m.group(0)
-
-    return re.sub(r"(\bat )1:(\d+)", fix, message) if offset else message
-
-
-def query_form(sparql: str) -> str | None:
-    """``select``, ``ask``, ``construct``, ``describe``, ``update`` (an update request), or None if unknown.
-
-    >>> query_form("ASK { ?s ?p ?o }"), query_form("DROP ALL"), query_form("hello")
-    ('ask', 'update', None)
-    """
-    end = _PROLOGUE.match(sparql).end()  # type: ignore[union-attr]
-    word = re.match(r"[A-Za-z]+", sparql[end:])
-    if not word:
-        return None
-    keyword = word.group(0).upper()
-    return _FORMS.get(keyword) or ("update" if keyword in _UPDATES else None)
-
-
-def _compact_graph(iri: str) -> str:
-    return "graph:" + iri[len(KG_GRAPHS) :] if iri.startswith(KG_GRAPHS) else f"<{iri}>"
-
 
 def _names(graphs: list[str], limit: int = 4) -> str:
     if not graphs:
         return ""
-    shown = ", ".join(_compact_graph(g) for g in graphs[:limit])
+    shown = ", ".join(short_iri(g) for g in graphs[:limit])
     more = f" and {len(graphs) - limit} more" if len(graphs) > limit else ""
     return f" ({shown}{more})"
 
@@ -620,7 +562,3 @@ class RemoteBackend(StoreBackend):
         with RemoteStore(self.endpoint(location)) as store:
             store.write_graphs({str(graph): data})
             return store.count(str(graph))
-
-
-register_store("http", lambda: RemoteBackend("http"))
-register_store("https", lambda: RemoteBackend("https"))

@@ -12,18 +12,25 @@ A backend is registered per URL scheme with :func:`register_store`, as rdflib re
 store plugins; a remote SPARQL endpoint is one more backend.
 
 Writing is all or nothing: :func:`write_store` builds the new graph beside the old one and swaps
-it in only once complete, so a failed or interrupted build leaves the previous store usable.
+it in only once complete, so a failed or interrupted build leaves the previous store usable. One
+writer at a time: a second one is refused at once (:func:`lock_store`); what a killed writer left
+behind is removed by the next one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
+import glob
+import importlib
 import json
 import os
+import re
 import shutil
+import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,9 +39,14 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from .compile import RDFLIB_TERMS, Terms
 from .errors import KGError
 from .namespace import PREFIXES
+from .terms import RDFLIB_TERMS, Terms
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no advisory locks, builds are not serialised
+    fcntl = None  # type: ignore[assignment]
 
 __all__ = [
     "DEFAULT_STORE",
@@ -42,6 +54,7 @@ __all__ = [
     "Store",
     "StoreBackend",
     "default_store_url",
+    "lock_store",
     "open_store",
     "register_store",
     "results_of",
@@ -92,6 +105,24 @@ class Store(ABC):
     def query(self, sparql: str) -> Results:
         """Run a SPARQL 1.1 query; the default graph is the union of all named graphs."""
 
+    def select(self, sparql: str) -> list[tuple[str | None, ...]]:
+        """Run a SELECT query and return its rows as plain strings.
+
+        IRIs and literals become their text (an IRI, a lexical form), unbound variables ``None``:
+        what a reader of the graph needs, without rdflib terms to build and throw away.
+
+        Parameters
+        ----------
+        sparql : str
+            A SPARQL 1.1 SELECT query (the prefixes of :data:`kg.namespace.PREFIXES` are declared).
+
+        Returns
+        -------
+        list of tuple
+            One tuple per solution, in the order of the query's variables.
+        """
+        return [tuple(None if term is None else str(term) for term in row) for row in self.query(sparql).rows]
+
     @abstractmethod
     def dump(self, output: str | Path, format: str) -> None:
         """Write the whole dataset to ``output`` in an RDF format (``trig``, ``nquads`` ...)."""
@@ -123,27 +154,77 @@ class StoreBackend(ABC):
         """
         raise NotImplementedError(f"{type(self).__name__} cannot update a graph in place")
 
+    def replace_and_dump(
+        self, location: str, quads: Iterable[tuple], meta: dict[str, Any], dump_to: Path, dump_format: str
+    ) -> int:
+        """:meth:`replace`, and write the new content to the file ``dump_to`` as ``dump_format``.
+
+        This default writes the file once the store is replaced (a failure then says so: E208);
+        a backend that builds the new content aside writes it before it swaps the store in.
+        """
+        count = self.replace(location, quads, meta)
+        with self.open(location) as new:
+            staged = _stage_dump(new, dump_to, dump_format, code="E208", store=new.url)
+            _commit_dump(staged, dump_to, store=new.url)
+        return count
+
+    def lock(self, location: str) -> contextlib.AbstractContextManager[None]:
+        """Hold the store for one writer; another is refused at once (E205). Nothing to hold by default."""
+        return contextlib.nullcontext()
+
     def terms(self) -> Terms:
         """The term factory whose quads this backend loads fastest (rdflib terms by default)."""
         return RDFLIB_TERMS
 
 
-_BACKENDS: dict[str, Callable[[], StoreBackend]] = {}
+@dataclass(frozen=True)
+class _Plugin:
+    module: str
+    name: str
+    options: tuple[tuple[str, Any], ...]
+
+    def backend(self) -> StoreBackend:
+        return getattr(importlib.import_module(self.module), self.name)(**dict(self.options))
 
 
-def register_store(scheme: str, factory: Callable[[], StoreBackend]) -> None:
-    """Make ``SCHEME:location`` store URLs open with the backend ``factory()`` builds."""
-    _BACKENDS[scheme] = factory
+_BACKENDS: dict[str, _Plugin] = {}
+
+
+def register_store(scheme: str, module: str, name: str, /, **options: Any) -> None:
+    """Make ``SCHEME:location`` store URLs open with the backend ``name`` of ``module``.
+
+    The module is imported when a URL of that scheme is first used, as rdflib registers its
+    plugins (``plugin.register(name, kind, module_path, class_name)``): a backend costs nothing,
+    and imports nothing, until then.
+
+    Parameters
+    ----------
+    scheme : str
+        The URL scheme (``http`` in ``http://host/``).
+    module : str
+        The module that defines the backend (``kg.remote``).
+    name : str
+        The :class:`StoreBackend` class (or factory) in ``module``.
+    **options
+        Keyword arguments for ``name``.
+
+    Examples
+    --------
+    kg registers its SPARQL endpoint backend so::
+
+        register_store("https", "kg.remote", "RemoteBackend", scheme="https")
+    """
+    _BACKENDS[scheme] = _Plugin(module, name, tuple(options.items()))
 
 
 def _resolve(url: str | os.PathLike | None) -> tuple[StoreBackend, str]:
     url = str(url) if url is not None else default_store_url()
     scheme, sep, rest = url.partition(":")
     if sep and scheme in _BACKENDS:
-        return _BACKENDS[scheme](), rest
+        return _BACKENDS[scheme].backend(), rest
     if sep and len(scheme) > 1 and "/" not in scheme and not rest.startswith("\\"):
         raise KGError("E202", url=url)
-    return _BACKENDS["oxigraph"](), url
+    return _BACKENDS["oxigraph"].backend(), url
 
 
 def open_store(url: str | os.PathLike | None = None) -> Store:
@@ -164,16 +245,77 @@ def store_terms(url: str | os.PathLike | None) -> Terms:
     return backend.terms()
 
 
-def write_store(url: str | os.PathLike | None, quads: Iterable[tuple], meta: dict[str, Any] | None = None) -> int:
+def write_store(
+    url: str | os.PathLike | None,
+    quads: Iterable[tuple],
+    meta: dict[str, Any] | None = None,
+    *,
+    dump_to: str | os.PathLike | None = None,
+    dump_format: str = "trig",
+) -> int:
     """Replace a store's content by ``quads`` (rdflib terms), all or nothing.
+
+    Parameters
+    ----------
+    url : str, optional
+        A store URL (see the module docs); default ``$KG_STORE`` or ``.kg``.
+    quads : iterable of quads
+        The new content.
+    meta : dict, optional
+        Recorded with an embedded store (``kg-store.json``).
+    dump_to : path, optional
+        Also write the new content to this file (``kg build`` writes ``out/kg.trig``). For the
+        embedded store it is written beside its place while the new store is still aside, and
+        moved in right after the store: an error leaves both as they were (E207).
+    dump_format : str
+        The RDF format of ``dump_to``.
 
     Returns
     -------
     int
         The number of quads now in the store.
+
+    Raises
+    ------
+    KGError
+        E205 when another build is writing the store.
     """
     backend, location = _resolve(url)
-    return backend.replace(location, quads, dict(meta or {}))
+    with backend.lock(location):
+        if dump_to is None:
+            return backend.replace(location, quads, dict(meta or {}))
+        return backend.replace_and_dump(location, quads, dict(meta or {}), Path(dump_to), dump_format)
+
+
+def lock_store(url: str | os.PathLike | None = None) -> contextlib.AbstractContextManager[None]:
+    """Hold the store at ``url`` for one writer while the ``with`` block runs.
+
+    :func:`write_store` and :func:`replace_graph` take it themselves (a writer that holds it may
+    call them); :func:`kg.build` holds it for the whole build. On taking it, what killed builds
+    left beside the store is removed. Readers are not held up.
+
+    Parameters
+    ----------
+    url : str, optional
+        A store URL; default ``$KG_STORE`` or ``.kg``. Only embedded stores are locked (a lock
+        file beside the folder); other stores hold nothing.
+
+    Raises
+    ------
+    KGError
+        E205, at once, when another process holds it: "another build is running (pid N)".
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> store = Path(tempfile.mkdtemp()) / "store"
+    >>> with lock_store(store):
+    ...     pass  # build, or change the store in place
+    >>> sorted(store.parent.iterdir())  # the lock file goes with the lock
+    []
+    """
+    backend, location = _resolve(url)
+    return backend.lock(location)
 
 
 def replace_graph(url: str | os.PathLike | None, graph: str, triples: Iterable[tuple]) -> int:
@@ -192,7 +334,8 @@ def replace_graph(url: str | os.PathLike | None, graph: str, triples: Iterable[t
         When the store's backend cannot update a store in place.
     """
     backend, location = _resolve(url)
-    return backend.replace_graph(location, str(graph), triples)
+    with backend.lock(location):
+        return backend.replace_graph(location, str(graph), triples)
 
 
 def _replace_graph(store: ox.Store, graph: str, triples: Iterable[tuple]) -> int:
@@ -240,7 +383,7 @@ def results_of(result: Any) -> Results:
 
 
 class OxigraphTerms(Terms):
-    """Builds pyoxigraph terms directly (see :class:`kg.compile.Terms`), caching IRIs (most repeat)."""
+    """Builds pyoxigraph terms directly (see :class:`kg.terms.Terms`), caching IRIs (most repeat)."""
 
     def __init__(self) -> None:
         self.iris: dict[str, ox.NamedNode] = {}
@@ -305,73 +448,129 @@ def rdf_format(name: str) -> ox.RdfFormat:
 
 
 class OxigraphStore(Store):
-    """A pyoxigraph store (on disk or in memory)."""
+    """A pyoxigraph store (on disk or in memory).
 
-    def __init__(self, store: ox.Store, url: str) -> None:
+    ``identity`` tells the folder of an embedded store from the one a later build swaps in: a
+    read that fails once the store was replaced under it says so (E206), not what the engine saw
+    (files gone or changed under it).
+    """
+
+    def __init__(self, store: ox.Store, url: str, identity: tuple[int, int] | None = None) -> None:
         self.ox = store
         self.url = url
+        self.identity = identity
+
+    def _failed(self, exc: Exception) -> KGError:
+        if self.identity is not None and _identity(Path(self.url)) != self.identity:
+            return KGError("E206", path=self.url)
+        return KGError("E305", detail=" ".join(str(exc).split()))
 
     def query(self, sparql: str) -> Results:
         try:
-            result = self.ox.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+            # results are lazy: a failure (a SERVICE call, a read error) can come while reading them
+            return results_of(self.ox.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True))
         except SyntaxError as exc:
             raise KGError("E300", where="", detail=" ".join(str(exc).split())) from None
         except (OSError, ValueError, RuntimeError) as exc:
-            raise KGError("E305", detail=" ".join(str(exc).split())) from None
-        return results_of(result)
+            raise self._failed(exc) from None
+
+    def select(self, sparql: str) -> list[tuple[str | None, ...]]:
+        # skip the rdflib terms, which cost more than the query on a large graph
+        try:
+            solutions = self.ox.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+            if not isinstance(solutions, ox.QuerySolutions):
+                raise KGError("E305", detail="not a SELECT query")
+            return [tuple(None if term is None else term.value for term in solution) for solution in solutions]
+        except SyntaxError as exc:
+            raise KGError("E300", where="", detail=" ".join(str(exc).split())) from None
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise self._failed(exc) from None
 
     def dump(self, output: str | Path, format: str) -> None:
         fmt = rdf_format(format)
         prefixes = {k: v for k, v in PREFIXES.items() if k not in ("graph",)}
-        if format in DATASET_FORMATS:
-            self.ox.dump(output, fmt, prefixes=prefixes if format == "trig" else None)
-        else:
-            triples = self.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-            kwargs = {"prefixes": prefixes} if format == "turtle" else {}
-            ox.serialize(triples, output, fmt, **kwargs)
+        try:
+            if format in DATASET_FORMATS:
+                self.ox.dump(output, fmt, prefixes=prefixes if format == "trig" else None)
+            else:
+                triples = self.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+                kwargs = {"prefixes": prefixes} if format == "turtle" else {}
+                ox.serialize(triples, output, fmt, **kwargs)
+        except (OSError, RuntimeError) as exc:
+            failed = self._failed(exc)
+            if failed.code == "E206":
+                raise failed from None
+            raise  # writing the output failed: the caller names it
 
     def quads(self) -> Iterator[ox.Quad]:
         return iter(self.ox)
 
 
 class OxigraphBackend(StoreBackend):
-    """The embedded on-disk store: a folder with ``kg-store.json`` and Oxigraph's files."""
+    """The embedded on-disk store: a folder with ``kg-store.json`` and Oxigraph's files.
+
+    Beside the folder ``PATH``: ``.PATH.lock`` while a writer holds it, ``.PATH.building-PID``
+    while a build makes the new store, ``.PATH.old-PID`` for an instant while it swaps them.
+    """
 
     def terms(self) -> Terms:
         return OxigraphTerms()
 
+    def lock(self, location: str) -> contextlib.AbstractContextManager[None]:
+        return _writer_lock(Path(location))
+
     def open(self, location: str) -> Store:
-        path = _existing(location)
-        try:
-            store = ox.Store.read_only(str(path / "oxigraph"))
-        except (OSError, RuntimeError) as exc:  # RuntimeError: another process is writing it
-            raise KGError("E203", path=path, detail=" ".join(str(exc).split())[:200]) from None
-        return OxigraphStore(store, str(path))
+        for _ in range(3):  # a build may swap the folder while it opens: open the new one
+            path = _existing(location)
+            before = _identity(path)
+            try:
+                store = ox.Store.read_only(str(path / "oxigraph"))
+            except (OSError, RuntimeError) as exc:  # RuntimeError: another process is writing it
+                if _identity(path) == before:
+                    raise KGError("E203", path=path, detail=" ".join(str(exc).split())[:200]) from None
+                time.sleep(0.05)
+                continue
+            return OxigraphStore(store, str(path), before)
+        raise KGError("E206", path=Path(location))
 
     def replace(self, location: str, quads: Iterable[tuple], meta: dict[str, Any]) -> int:
-        path = Path(location)
-        _recover(path)
-        if path.is_file() or (path.is_dir() and any(path.iterdir()) and not (path / MARKER).is_file()):
-            raise KGError("E200", path=path, marker=MARKER)
-        tmp = path.parent / f".{path.name}.building-{os.getpid()}"
-        shutil.rmtree(tmp, ignore_errors=True)
-        try:
-            tmp.mkdir(parents=True)
-            store = ox.Store(str(tmp / "oxigraph"))
-            store.bulk_extend(OxigraphTerms().quads(quads))
-            store.flush()
-            count = len(store)
-            del store
-            gc.collect()
-            meta = {"format": "kg-store", "version": 1, "quads": count, "built": _now(), **meta}
-            (tmp / MARKER).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-            _swap(tmp, path)
-        except OSError as exc:
+        return self._replace(Path(location), quads, meta, None, "trig")
+
+    def replace_and_dump(
+        self, location: str, quads: Iterable[tuple], meta: dict[str, Any], dump_to: Path, dump_format: str
+    ) -> int:
+        return self._replace(Path(location), quads, meta, dump_to, dump_format)
+
+    def _replace(
+        self, path: Path, quads: Iterable[tuple], meta: dict[str, Any], dump_to: Path | None, dump_format: str
+    ) -> int:
+        with _writer_lock(path):
+            if path.is_file() or (path.is_dir() and any(path.iterdir()) and not (path / MARKER).is_file()):
+                raise KGError("E200", path=path, marker=MARKER)
+            tmp = path.parent / f".{path.name}.building-{os.getpid()}"
             shutil.rmtree(tmp, ignore_errors=True)
-            raise KGError("E204", path=path, detail=exc.strerror or str(exc)) from None
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
+            staged = None
+            try:
+                tmp.mkdir(parents=True)
+                store = ox.Store(str(tmp / "oxigraph"))
+                store.bulk_extend(OxigraphTerms().quads(quads))
+                store.flush()
+                count = len(store)
+                if dump_to is not None:  # written while the new store is aside: both move in, or neither
+                    staged = _stage_dump(OxigraphStore(store, str(path)), dump_to, dump_format, code="E207", store=path)
+                del store
+                gc.collect()
+                meta = {"format": "kg-store", "version": 1, "quads": count, "built": _now(), **meta}
+                (tmp / MARKER).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+                _swap(tmp, path)
+            except OSError as exc:
+                _discard(tmp, staged)
+                raise KGError("E204", path=path, detail=exc.strerror or str(exc)) from None
+            except BaseException:
+                _discard(tmp, staged)
+                raise
+            if staged is not None and dump_to is not None:
+                _commit_dump(staged, dump_to, store=path)
         return count
 
     def replace_graph(self, location: str, graph: str, triples: Iterable[tuple]) -> int:
@@ -408,10 +607,27 @@ def _swap(new: Path, path: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _discard(tmp: Path, staged: Path | None) -> None:
+    shutil.rmtree(tmp, ignore_errors=True)
+    if staged is not None:
+        with contextlib.suppress(OSError):
+            staged.unlink()
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """What tells a store folder from the one a build puts in its place; None when there is none."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
 def _existing(location: str) -> Path:
     """The folder of a built store, or a one-line error saying why it is not one."""
     path = Path(location)
-    _recover(path)
+    if not path.exists() and _old_stores(path):
+        _settle(path)
     if not path.exists():
         raise KGError("E201", path=path)
     if not (path / MARKER).is_file():
@@ -419,14 +635,173 @@ def _existing(location: str) -> Path:
     return path
 
 
+def _old_stores(path: Path) -> list[Path]:
+    return sorted(path.parent.glob(f".{glob.escape(path.name)}.old-*"))
+
+
+def _settle(path: Path, wait: float = 2.0) -> None:
+    """The store is missing beside an old one: a build is between the two renames of its swap, or
+    one was killed there. Wait for the first; put the old store back after the second."""
+    deadline = time.monotonic() + wait
+    while not path.exists():
+        try:
+            with _writer_lock(path):  # no writer: taking the lock recovers the old store
+                return
+        except KGError as exc:
+            if exc.code != "E205":  # cannot take it (a read-only folder): leave the store as it is
+                return
+            if time.monotonic() > deadline:
+                raise KGError("E206", path=path) from None
+            time.sleep(0.01)
+
+
 def _recover(path: Path) -> None:
-    """If a swap was cut between its two renames, put the old store back."""
+    """If a swap was cut between its two renames, put the old store back (a writer's job)."""
     if path.exists():
         return
-    for old in sorted(path.parent.glob(f".{path.name}.old-*")):
+    for old in _old_stores(path):
         if (old / MARKER).is_file():
             os.replace(old, path)
             return
+
+
+# --- one writer at a time, and what killed writers leave behind --------------------------------
+
+_HELD: dict[str, list[int]] = {}
+"""The lock files this process holds: path -> [descriptor, depth] (a holder may take it again)."""
+
+
+@contextlib.contextmanager
+def _writer_lock(path: Path) -> Iterator[None]:
+    """Hold ``.PATH.lock`` beside the store folder ``PATH`` (``flock``), then tidy up after killed writers.
+
+    The file is removed as the lock is let go, so it never outlives a writer (a killed one leaves
+    it, unlocked: the next writer takes it).
+    """
+    if fcntl is None:
+        yield
+        return
+    lock = path.parent / f".{path.name}.lock"
+    key = os.path.abspath(lock)
+    held = _HELD.get(key)
+    if held is not None:
+        held[1] += 1
+        try:
+            yield
+        finally:
+            held[1] -= 1
+        return
+    descriptor = _acquire(lock, path)
+    _HELD[key] = [descriptor, 1]
+    try:
+        _recover(path)
+        _remove_dead(path.parent, re.compile(rf"\.{re.escape(path.name)}\.(?:building|old)-(?P<pid>\d+)"))
+        yield
+    finally:
+        del _HELD[key]
+        with contextlib.suppress(OSError):
+            os.unlink(lock)  # before letting go: whoever opens it next locks a file still at its path
+        os.close(descriptor)
+
+
+def _acquire(lock: Path, path: Path) -> int:
+    """Lock ``lock`` for this process and write its pid there; E205 at once when another holds it."""
+    while True:
+        try:
+            lock.parent.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise KGError("E204", path=path, detail=f"cannot create {lock}: {exc.strerror or exc}") from None
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _holder(descriptor)
+            os.close(descriptor)
+            raise KGError("E205", pid=holder, path=path) from None
+        except OSError:  # a file system without locks: write unlocked, as kg did before it locked
+            return descriptor
+        if _identity(lock) == _identity_of(descriptor):
+            break
+        os.close(descriptor)  # the holder removed this file as it let go: lock the one now there
+    os.ftruncate(descriptor, 0)
+    os.write(descriptor, f"{os.getpid()}\n".encode())
+    return descriptor
+
+
+def _identity_of(descriptor: int) -> tuple[int, int]:
+    stat = os.fstat(descriptor)
+    return stat.st_dev, stat.st_ino
+
+
+def _holder(descriptor: int) -> str:
+    """The pid the holder of a lock wrote in its file (it writes it just after taking the lock)."""
+    for _ in range(50):
+        text = os.pread(descriptor, 32, 0).decode("ascii", "replace").strip()
+        if text.isdigit():
+            return text
+        time.sleep(0.01)
+    return "unknown"
+
+
+def _alive(pid: int) -> bool:
+    if os.name == "nt":  # pragma: no cover - os.kill ends the process there; assume it runs
+        return True
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process
+        return True
+    return True
+
+
+def _remove_dead(folder: Path, name: re.Pattern[str]) -> None:
+    """Remove what killed processes left in ``folder``: the entries ``name`` matches whose ``pid`` is no live process."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        match = name.fullmatch(entry.name)
+        if match is None or _alive(int(match["pid"])):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                entry.unlink()
+
+
+def _stage_dump(source: Store, target: Path, fmt: str, *, code: str, store: object) -> Path:
+    """Write ``source`` to a temporary file beside ``target`` (``.NAME.PID.tmp``); :func:`_commit_dump` moves it in.
+
+    A failure removes it and raises ``code`` (E207: nothing changed; E208: the store did) naming ``target``.
+    """
+    partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_dead(target.parent, re.compile(rf"\.{re.escape(target.name)}\.(?P<pid>\d+)\.tmp"))
+        source.dump(partial, fmt)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise KGError(code, path=target, store=store, detail=exc.strerror or " ".join(str(exc).split())) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+    return partial
+
+
+def _commit_dump(partial: Path, target: Path, *, store: object) -> None:
+    try:
+        os.replace(partial, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise KGError("E208", path=target, store=store, detail=exc.strerror or str(exc)) from None
 
 
 # --- in memory ----------------------------------------------------------------------------------
@@ -457,8 +832,8 @@ class MemoryBackend(StoreBackend):
         return _replace_graph(_MEMORY[location], graph, triples)
 
 
-register_store("oxigraph", OxigraphBackend)
-register_store("file", OxigraphBackend)
-register_store("memory", MemoryBackend)
-
-from . import remote  # noqa: E402,F401
+register_store("oxigraph", __name__, "OxigraphBackend")
+register_store("file", __name__, "OxigraphBackend")
+register_store("memory", __name__, "MemoryBackend")
+register_store("http", "kg.remote", "RemoteBackend", scheme="http")
+register_store("https", "kg.remote", "RemoteBackend", scheme="https")

@@ -9,7 +9,7 @@ from pathlib import Path
 from rdflib import RDF, SH, Dataset, Graph, URIRef
 
 from .errors import KGError
-from .namespace import PREFIXES
+from .namespace import short_iri
 from .ontology import read_ontology, read_shapes
 from .store import Store, open_store
 
@@ -38,13 +38,10 @@ class ValidationReport:
 
 
 def _short(term: object) -> str:
+    """An IRI as ``prefix:name`` (:func:`~kg.namespace.short_iri`), a literal as its text."""
     if term is None:
         return ""
-    text = str(term)
-    for prefix, iri in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if isinstance(term, URIRef) and text.startswith(iri):
-            return f"{prefix}:{text[len(iri) :]}"
-    return text
+    return short_iri(term) if isinstance(term, URIRef) else str(term)
 
 
 def validate_graph(data: Graph) -> ValidationReport:

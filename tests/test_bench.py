@@ -38,6 +38,13 @@ def test_build_benchmark_smoke(tmp_path):
     assert "| 20 |" in out and "articles/s" in out
 
 
+def test_build_benchmark_compares_versions_in_one_run(tmp_path):
+    out = run_bench(
+        "bench_build.py", "--articles", "20", "--runs", "1", "--code", "old=.", "--code", "new=.", tmp_path=tmp_path
+    )
+    assert "| old | 20 |" in out and "| new | 20 |" in out
+
+
 def test_query_benchmark_smoke(tmp_path):
     out = run_bench("bench_query.py", "--articles", "20", "--runs", "1", "--baseline-runs", "1", tmp_path=tmp_path)
     for name in kg.named_queries():

@@ -31,3 +31,25 @@ def test_event_dates_become_claims_with_the_event_as_subject(tiny_corpus):
     sem = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
     assert str(g.value(ID["tajik-repatriation"], sem.hasTimeStamp)) == "2019-04-30"
     assert g.value(ID["tajik-repatriation"], KG.agent) == ID.tajikistan
+
+
+def test_the_build_stores_exactly_the_quads_compile_corpus_yields(tiny_corpus, tmp_path):
+    import kg
+
+    kg.build(tiny_corpus, store=f"memory:{tmp_path.name}", out=None)
+    with kg.open_store(f"memory:{tmp_path.name}") as store:
+        stored = set(store.select("SELECT ?s ?p ?o ?g { GRAPH ?g { ?s ?p ?o } }"))
+    compiled = {(str(s), str(p), str(o), str(g)) for s, p, o, g in compile_corpus(read_corpus(tiny_corpus))}
+    assert stored == compiled
+
+
+def test_the_streaming_compiler_keeps_the_claim_groups(tiny_corpus):
+    from kg.compile import CompiledCorpus, compare_claims
+
+    corpus = read_corpus(tiny_corpus)
+    compiled = CompiledCorpus(corpus.registry, iter(corpus.articles), ontology=False)
+    assert compiled.groups is None
+    quads = list(compiled)
+    assert len(quads) > 100
+    statuses = [(m.iri, m.status) for g in compiled.groups for m in g.members]
+    assert statuses == [(m.iri, m.status) for g in compare_claims(corpus) for m in g.members]

@@ -1,5 +1,5 @@
+from kg.compile.crosssource import compare_claims
 from kg.corpus import read_corpus
-from kg.crosssource import compare_claims
 
 
 def status_of(groups, predicate, value=None):

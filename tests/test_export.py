@@ -8,6 +8,8 @@ from rdflib import Dataset, Graph
 import kg
 from kg.export import ACTOR_COLUMNS, CLAIM_COLUMNS
 
+from .conftest import HYPERLINK, run_kg
+
 
 def test_claims_csv_has_the_documented_columns(seed_store):
     rows = list(csv.DictReader(io.StringIO(kg.export_claims(seed_store, "csv"))))
@@ -58,3 +60,38 @@ def test_turtle_export_is_the_union(seed_store):
 def test_unknown_export_format(seed_store):
     with pytest.raises(kg.KGError, match="E303"):
         kg.export_claims(seed_store, "xlsx")
+
+
+# --- CSV a spreadsheet opens (issue 13) ---------------------------------------------------------------
+
+
+def export(what, format, store, tmp_path):
+    output = tmp_path / f"{what}.{format}"
+    result = run_kg("export", what, "--format", format, "--output", str(output), "--store", store)
+    assert result.returncode == 0, result.stderr
+    return output.read_text(encoding="utf-8")
+
+
+def test_claims_csv_cells_that_a_spreadsheet_would_run_get_a_quote_in_front(hostile_store, tmp_path):
+    rows = list(csv.DictReader(io.StringIO(export("claims", "csv", hostile_store, tmp_path))))
+    repatriated = next(r for r in rows if r["value"] == "84")
+    assert repatriated["quote"] == "'" + HYPERLINK + " On April 30, Tajikistan repatriated 84 minors from Iraq"
+    assert repatriated["speaker_label"] == "'" + HYPERLINK
+    assert repatriated["outlet"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert repatriated["object_label"] == "84 minors"
+    assert (repatriated["start"], repatriated["end"]) == ("33", "141")
+
+
+def test_actors_csv_cells_that_a_spreadsheet_would_run_get_a_quote_in_front(hostile_store, tmp_path):
+    rows = {r["id"].rsplit("/", 1)[1]: r for r in csv.DictReader(io.StringIO(export("actors", "csv", hostile_store, tmp_path)))}  # fmt: skip
+    assert rows["rahmon"]["label"] == "'" + HYPERLINK
+    assert rows["wire"]["label"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert rows["tajikistan"]["label"] == "Tajikistan"
+
+
+def test_jsonl_exports_keep_the_text_exact(hostile_store, tmp_path):
+    claims = [json.loads(line) for line in export("claims", "jsonl", hostile_store, tmp_path).splitlines()]
+    repatriated = next(c for c in claims if c["value"] == 84)
+    assert repatriated["quote"] == HYPERLINK + " On April 30, Tajikistan repatriated 84 minors from Iraq"
+    actors = [json.loads(line) for line in export("actors", "jsonl", hostile_store, tmp_path).splitlines()]
+    assert HYPERLINK in {a["label"] for a in actors}

@@ -3,7 +3,7 @@
 import pytest
 
 import kg
-from kg.listings import LISTINGS
+from kg.compile.listings import LISTINGS, listing_graph
 from kg.query import named_queries
 
 # What each listing means, asked the slow way (joins and filters over every claim, no index):
@@ -82,7 +82,7 @@ def test_the_first_page_is_the_default_and_listings_sort_by_label(seed_store):
 def test_every_row_of_a_listing_has_one_rank_and_the_ranks_count_from_zero(seed_store):
     for name in LISTINGS:
         ranks = kg.query(
-            f"SELECT ?row ?rank WHERE {{ GRAPH <{kg.listings.listing_graph(name)}> {{ ?row kg:rank ?rank }} }}",
+            f"SELECT ?row ?rank WHERE {{ GRAPH <{listing_graph(name)}> {{ ?row kg:rank ?rank }} }}",
             store=seed_store,
         )
         numbers = sorted(int(r[1]) for r in ranks.rows)

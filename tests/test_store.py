@@ -59,14 +59,14 @@ def test_an_interrupted_build_leaves_the_previous_store_intact(tiny_corpus, tmp_
     kg.build(tiny_corpus, store=store, out=None)
     before = claims_in(store)
 
-    build_module = sys.modules["kg.build"]
-    real = build_module.compile_article
+    compiler = sys.modules["kg.compile.corpus"]  # the streaming compiler kg build runs
+    real = compiler.compile_article
 
-    def interrupted(annotated, terms):
-        yield from real(annotated, terms)
+    def interrupted(annotated, terms, **kwargs):
+        yield from real(annotated, terms, **kwargs)
         raise KeyboardInterrupt  # Ctrl-C after the first article has been loaded
 
-    monkeypatch.setattr(build_module, "compile_article", interrupted)
+    monkeypatch.setattr(compiler, "compile_article", interrupted)
     with pytest.raises(KeyboardInterrupt):
         kg.build(tiny_corpus, store=store, out=None)
     assert claims_in(store) == before
@@ -104,3 +104,32 @@ def test_a_swap_cut_between_its_renames_is_recovered(tiny_corpus, tmp_path):
     kg.build(tiny_corpus, store=store, out=None)
     store.rename(tmp_path / ".store.old-12345")
     assert claims_in(store) > 0
+
+
+def test_select_gives_rows_of_plain_strings_and_none_when_unbound(seed_store):
+    from kg.store import Store, open_store
+
+    sparql = "SELECT ?s ?label ?nothing WHERE { ?s a kg:Country ; rdfs:label ?label } ORDER BY ?s LIMIT 2"
+    with open_store(seed_store) as store:
+        fast = store.select(sparql)
+        plain = Store.select(store, sparql)  # the interface's implementation, from query()
+    assert fast == plain
+    assert len(fast) == 2
+    assert all(type(s) is str and s.startswith("https://kg.example.org/id/") and n is None for s, _, n in fast)
+
+
+def test_select_refuses_bad_sparql_with_a_numbered_error(seed_store):
+    from kg.store import open_store
+
+    with open_store(seed_store) as store, pytest.raises(kg.KGError, match="E300"):
+        store.select("SELEC ?s")
+
+
+def test_the_remote_backend_is_imported_only_when_a_url_needs_it():
+    import subprocess
+
+    code = (
+        "import sys, kg, kg.store; assert 'kg.remote' not in sys.modules; "
+        "kg.store.open_store('http://127.0.0.1:9/'); assert 'kg.remote' in sys.modules"
+    )
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).returncode == 0

@@ -10,84 +10,62 @@ functions over it, networkx style::
 
 Every edge keeps the claims and articles it comes from (``G.edges[u, v]["claims"]``), so a result
 can be traced back to its quotes. The ``analyze_*`` functions are the ``kg analyze`` commands.
+
+The names below are imported on first use, so that listing the choices (:mod:`kg.analysis.options`)
+does not load networkx.
 """
 
-from .centrality import MEASURES, actor_centrality, call_backend, ranking
-from .claims import GroupSupport, ValueSupport, claim_support
-from .commands import (
-    analyze_centrality,
-    analyze_claims,
-    analyze_communities,
-    analyze_ego,
-    analyze_path,
-    analyze_timeline,
-    export_network,
-)
-from .communities import actor_communities, community_index
-from .convert import (
-    ACTOR_TYPES,
-    EVENT_TYPES,
-    VIEWS,
-    ClaimData,
-    GraphData,
-    actor_graph,
-    actor_operation_graph,
-    claim_source_graph,
-    network_graph,
-    read_claim_data,
-    read_graph_data,
-    to_networkx,
-)
-from .names import resolve, suggest
-from .paths import EgoMember, Hop, connection, ego_members
-from .readwrite import ANALYSIS_GRAPH, EXPORT_FORMATS, analysis_triples, gephi_graph, write_analysis, write_network
-from .tables import TABLE_FORMATS, Table, format_table
-from .timeline import TimelineEntry, timeline
+from __future__ import annotations
 
-__all__ = [
-    "ACTOR_TYPES",
-    "ANALYSIS_GRAPH",
-    "EVENT_TYPES",
-    "EXPORT_FORMATS",
-    "MEASURES",
-    "TABLE_FORMATS",
-    "VIEWS",
-    "ClaimData",
-    "EgoMember",
-    "GraphData",
-    "GroupSupport",
-    "Hop",
-    "Table",
-    "TimelineEntry",
-    "ValueSupport",
-    "actor_centrality",
-    "actor_communities",
-    "actor_graph",
-    "actor_operation_graph",
-    "analysis_triples",
-    "analyze_centrality",
-    "analyze_claims",
-    "analyze_communities",
-    "analyze_ego",
-    "analyze_path",
-    "analyze_timeline",
-    "call_backend",
-    "claim_source_graph",
-    "claim_support",
-    "community_index",
-    "connection",
-    "ego_members",
-    "export_network",
-    "format_table",
-    "gephi_graph",
-    "network_graph",
-    "ranking",
-    "read_claim_data",
-    "read_graph_data",
-    "resolve",
-    "suggest",
-    "timeline",
-    "to_networkx",
-    "write_analysis",
-    "write_network",
-]
+from ..lazy import lazy_exports
+
+_EXPORTS = {
+    "actor_centrality": "centrality",
+    "call_backend": "centrality",
+    "ranking": "centrality",
+    "GroupSupport": "claims",
+    "ValueSupport": "claims",
+    "claim_support": "claims",
+    "analyze_centrality": "commands",
+    "analyze_claims": "commands",
+    "analyze_communities": "commands",
+    "analyze_ego": "commands",
+    "analyze_path": "commands",
+    "analyze_timeline": "commands",
+    "export_network": "commands",
+    "actor_communities": "communities",
+    "community_index": "communities",
+    "ACTOR_TYPES": "convert",
+    "ClaimData": "convert",
+    "EVENT_TYPES": "convert",
+    "GraphData": "convert",
+    "actor_graph": "convert",
+    "actor_operation_graph": "convert",
+    "claim_source_graph": "convert",
+    "network_graph": "convert",
+    "read_claim_data": "convert",
+    "read_graph_data": "convert",
+    "to_networkx": "convert",
+    "EXPORT_FORMATS": "options",
+    "MEASURES": "options",
+    "TABLE_FORMATS": "options",
+    "VIEWS": "options",
+    "EgoMember": "paths",
+    "Hop": "paths",
+    "connection": "paths",
+    "ego_members": "paths",
+    "resolve": "paths",
+    "suggest": "paths",
+    "ANALYSIS_GRAPH": "readwrite",
+    "analysis_triples": "readwrite",
+    "gephi_graph": "readwrite",
+    "write_analysis": "readwrite",
+    "write_network": "readwrite",
+    "Table": "tables",
+    "format_table": "tables",
+    "TimelineEntry": "timeline",
+    "timeline": "timeline",
+}
+
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

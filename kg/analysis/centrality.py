@@ -23,10 +23,9 @@ from typing import Any
 import networkx as nx
 
 from ..errors import KGError
+from .options import MEASURES
 
 __all__ = ["MEASURES", "actor_centrality", "call_backend", "ranking"]
-
-MEASURES = ("degree", "betweenness", "pagerank")
 
 
 def call_backend(function: Callable[..., Any], *args: Any, backend: str | None = None, **kwargs: Any) -> Any:

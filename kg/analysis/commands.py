@@ -13,14 +13,14 @@ from pathlib import Path
 import networkx as nx
 
 from ..errors import KGError
-from ..namespace import ID
+from ..graphdata import opened_store
+from ..namespace import local_name, short_iri
 from ..store import Store
 from .centrality import MEASURES, actor_centrality, ranking
 from .claims import claim_support
 from .communities import actor_communities, community_index
-from .convert import VIEWS, _opened, _select, local_name, to_networkx
-from .names import resolve
-from .paths import connection, ego_members
+from .convert import VIEWS, to_networkx
+from .paths import connection, ego_members, resolve
 from .readwrite import write_analysis, write_network
 from .tables import Table
 from .timeline import timeline
@@ -40,11 +40,6 @@ BETWEENNESS_SAMPLE = 1000
 """Above this many nodes, betweenness is estimated from this many sampled sources (seeded)."""
 
 StoreArg = str | os.PathLike | Store | None
-
-
-def _short(iri: str) -> str:
-    base = str(ID)
-    return f"id:{iri[len(base) :]}" if iri.startswith(base) else iri
 
 
 def _graph(store: StoreArg, view: str, *, links: bool = True) -> nx.Graph:
@@ -124,7 +119,7 @@ def analyze_centrality(
                 **{m: scores[m][node] for m in MEASURES},
                 "links": G.degree(node),
                 "articles": len(_union(G, node, "articles")),
-                "id": _short(node),
+                "id": short_iri(node),
             }
         )
     note = None
@@ -182,7 +177,7 @@ def analyze_communities(
                 "community": i,
                 "size": len(members),
                 "members": [_label(G, n) for n in ordered],
-                "ids": [_short(n) for n in ordered],
+                "ids": [short_iri(n) for n in ordered],
             }
         )
     note = None
@@ -201,15 +196,17 @@ def _evidence(store: StoreArg, claims: Iterable[str]) -> dict[str, dict]:
     if not claims:
         return {}
     values = " ".join(f"<{c}>" for c in claims)
+    # a claim's quote is materialised (kg:quote); a statement's is read from its evidence
     sparql = (
         f"SELECT ?claim ?s ?p ?o ?about ?speaker ?quote ?outlet ?olabel WHERE {{ VALUES ?claim {{ {values} }} "
-        "?claim kg:evidence/oa:hasSelector/oa:exact ?quote ; prov:wasAttributedTo ?speaker ; "
+        "{ ?claim kg:quote ?quote } UNION { ?claim a kg:Statement ; kg:evidence/oa:hasSelector/oa:exact ?quote } "
+        "?claim prov:wasAttributedTo ?speaker ; "
         "prov:wasDerivedFrom/schema:publisher ?pub . OPTIONAL { ?pub rdfs:label ?outlet } "
         "OPTIONAL { ?claim rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o OPTIONAL { ?o rdfs:label ?olabel } } "
         "OPTIONAL { ?claim kg:about ?about } }"
     )
-    with _opened(store) as opened:
-        return {row[0]: dict(zip(_EVIDENCE, row[1:], strict=True)) for row in _select(opened, sparql)}
+    with opened_store(store) as opened:
+        return {row[0]: dict(zip(_EVIDENCE, row[1:], strict=True)) for row in opened.select(sparql)}
 
 
 def _best_claim(claims: list[str], evidence: dict[str, dict], u: str, v: str) -> str | None:
@@ -289,7 +286,7 @@ def analyze_path(store: StoreArg = None, source: str = "", target: str = "", *, 
                 "claim": _claim_text(G, shown) if best else None,
                 "quote": shown["quote"],
                 "outlet": shown["outlet"],
-                "claim_id": _short(best) if best else None,
+                "claim_id": short_iri(best) if best else None,
             }
         )
     note = f"{_label(G, u)} to {_label(G, v)}: {len(hops)} link{'' if len(hops) == 1 else 's'} in the {view} view"
@@ -330,7 +327,7 @@ def analyze_ego(store: StoreArg = None, centre: str = "", *, depth: int = 1, vie
                 "from": _label(G, m.via),
                 "link": link,
                 "articles": m.data.get("weight", 0),
-                "id": _short(m.node),
+                "id": short_iri(m.node),
             }
         )
     note = f"{len(rows)} nodes within {depth} link{'' if depth == 1 else 's'} of {_label(G, node)} ({view} view)"
@@ -391,7 +388,7 @@ def analyze_claims(
                     "conflicts_with": value.conflicts_with,
                     "verdict": g.verdict,
                     "speakers": value.speakers,
-                    "group": _short(g.group),
+                    "group": short_iri(g.group),
                 }
             )
     columns = ["topic", "predicate", "kind", "value", "outlets", "outlet_names", "agreeing", "status",
@@ -403,7 +400,7 @@ def analyze_claims(
 
 
 def _topic_matches(group, wanted: str) -> bool:
-    ids = {group.topic.casefold(), _short(group.topic).casefold(), local_name(group.topic).casefold()}
+    ids = {group.topic.casefold(), short_iri(group.topic).casefold(), local_name(group.topic).casefold()}
     return wanted in ids or wanted in group.topic_label.casefold()
 
 
@@ -428,7 +425,7 @@ def analyze_timeline(store: StoreArg = None) -> Table:
             "outlet_names": e.outlets,
             "claims": len(e.claims),
             "status": e.status,
-            "id": _short(e.node),
+            "id": short_iri(e.node),
         }
         for e in entries
     ]

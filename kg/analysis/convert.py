@@ -59,20 +59,21 @@ from __future__ import annotations
 import itertools
 import os
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
 import networkx as nx
 
 from ..errors import KGError
-from ..namespace import ID, PREFIXES  # noqa: F401 - ID is used by the examples
-from ..store import OxigraphStore, Results, Store, open_store
+from ..graphdata import GraphData, Source, number, read_graph_data
+from ..namespace import ID, local_name  # noqa: F401 - ID is used by the examples
+from ..store import Store
+from ..vocab import ACTOR_TYPES, EVENT_TYPES
+from .options import VIEWS
 
 __all__ = [
     "ACTOR_TYPES",
+    "CLAIM_PARTS",
     "EVENT_TYPES",
+    "NETWORK_PARTS",
     "VIEWS",
     "ClaimData",
     "GraphData",
@@ -86,9 +87,10 @@ __all__ = [
     "to_networkx",
 ]
 
-ACTOR_TYPES = ("Person", "Country", "GovernmentBody", "Organisation", "ArmedGroup", "MediaOutlet", "Group")
-EVENT_TYPES = ("Operation", "Event")
-VIEWS = ("actors", "bipartite", "network", "claims")
+NETWORK_PARTS = ("entities", "claims", "triples", "articles")
+"""What the ``actors``, ``bipartite`` and ``network`` views read (:func:`kg.graphdata.read_graph_data`)."""
+CLAIM_PARTS = ("claims", "triples", "status", "quantities", "groups", "articles", "labels", "conflicts")
+"""What the ``claims`` view reads."""
 
 EXAMPLE = """
 @prefix kg: <https://kg.example.org/ontology#> . @prefix id: <https://kg.example.org/id/> .
@@ -102,129 +104,42 @@ id:claim\\/a1\\/c1 a kg:Claim ; rdf:subject id:zhusan ; rdf:predicate kg:destina
 """
 """A one-claim graph in Turtle, for examples: Tokayev (speaker) says Kazakhstan was the destination of Zhusan."""
 
-OTHER_TYPES = ("Place", "Document")
-"""Entities that are never nodes; read so that a name of one gets a clear error."""
-_ENTITY_CLASSES = " ".join(f"kg:{t}" for t in ACTOR_TYPES + EVENT_TYPES + OTHER_TYPES)
 _NODE_TYPES = frozenset(ACTOR_TYPES + EVENT_TYPES)
 
-
-def local_name(iri: str) -> str:
-    """The last part of an IRI: ``kg:agent`` -> ``agent``.
-
-    >>> local_name("http://semanticweb.cs.vu.nl/2009/11/sem/hasTimeStamp")
-    'hasTimeStamp'
-    """
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+ClaimData = GraphData
+"""The claims view reads the same :class:`kg.graphdata.GraphData` (with :data:`CLAIM_PARTS`)."""
 
 
-# --- reading ---------------------------------------------------------------------------------------
+def _read(source, parts: tuple[str, ...]) -> GraphData:
+    if isinstance(source, GraphData):
+        source.require(*parts)
+        return source
+    return read_graph_data(source, parts)
 
 
-def _as_store(source) -> Store | None:
-    """An rdflib Graph/Dataset or a CONSTRUCT result loaded into an in-memory Oxigraph store."""
-    import pyoxigraph as ox
-    from rdflib import Graph
-
-    if isinstance(source, Results):
-        if source.kind != "graph":
-            raise TypeError("to_networkx needs a CONSTRUCT or DESCRIBE result, not a SELECT/ASK result")
-        graph = Graph()
-        for triple in source.triples:
-            graph.add(triple)
-        source = graph
-    if isinstance(source, Graph):
-        store = ox.Store()
-        quads = source.context_aware
-        data = source.serialize(format="nquads" if quads else "nt", encoding="utf-8")
-        store.load(data, format=ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES)
-        return OxigraphStore(store, "memory:")
-    return None
-
-
-@contextmanager
-def _opened(source) -> Iterator[Store]:
-    if isinstance(source, GraphData | ClaimData):
-        raise TypeError(f"this view is read from a store or RDF, not from {type(source).__name__}")
-    if isinstance(source, Store):
-        yield source
-        return
-    loaded = _as_store(source)
-    if loaded is not None:
-        yield loaded
-        return
-    store = open_store(source)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-def _select(store: Store, sparql: str) -> list[tuple]:
-    """SELECT rows as plain strings (IRIs and lexical forms), ``None`` for unbound."""
-    if isinstance(store, OxigraphStore):
-        # the embedded store: skip the rdflib terms, which cost more than the query at this scale
-        try:
-            solutions = store.ox.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
-        except (OSError, ValueError, RuntimeError) as exc:
-            raise KGError("E305", detail=" ".join(str(exc).split())) from None
-        return [tuple(None if t is None else t.value for t in solution) for solution in solutions]
-    return [tuple(None if t is None else str(t) for t in row) for row in store.query(sparql).rows]
-
-
-def _pairs(store: Store, predicate: str) -> list[tuple[str, str]]:
-    return _select(store, f"SELECT ?s ?o WHERE {{ ?s {predicate} ?o }}")  # type: ignore[return-value]
-
-
-@dataclass
-class GraphData:
-    """What the actor and operation views are made of, as read from a store.
-
-    ``claims`` rows are ``(claim, article, subject, predicate, object, about, speaker)`` (``None``
-    where absent; statements have no subject, predicate or object).
-    """
-
-    entities: dict[str, tuple[str, str]] = field(default_factory=dict)
-    aliases: dict[str, list[str]] = field(default_factory=dict)
-    claims: list[tuple] = field(default_factory=list)
-    publishers: dict[str, str] = field(default_factory=dict)
-
-
-def read_graph_data(source=None) -> GraphData:
-    """Read entities, claims, statements and publishers from a store with a few SELECTs.
+def read_claim_data(source: Source = None) -> GraphData:
+    """Read claim groups, their claims, values, outlets and speakers (:data:`CLAIM_PARTS`).
 
     Parameters
     ----------
     source : str, Store, rdflib Graph or Dataset, or CONSTRUCT Results, optional
         A store URL or an open store (default ``$KG_STORE`` or ``.kg``), or RDF already in memory.
     """
-    with _opened(source) as store:
-        entities: dict[str, tuple[str, str]] = {}
-        rows = _select(
-            store,
-            f"SELECT ?e ?class ?label WHERE {{ VALUES ?class {{ {_ENTITY_CLASSES} }} ?e a ?class . "
-            "OPTIONAL { ?e rdfs:label ?label } }",
-        )
-        # an entity of two classes (none in the seeds) counts as an actor, else an operation or event
-        rank = {t: i for i, t in enumerate(ACTOR_TYPES + EVENT_TYPES + OTHER_TYPES)}
-        for e, cls, label in sorted(rows, key=lambda r: (r[0], rank.get(local_name(r[1]), 99))):
-            entities.setdefault(e, (local_name(cls), label or local_name(e)))
-        aliases: dict[str, list[str]] = defaultdict(list)
-        for e, alias in _pairs(store, "skos:altLabel"):
-            if e in entities:
-                aliases[e].append(alias)
-        subject = dict(_pairs(store, "rdf:subject"))
-        predicate = dict(_pairs(store, "rdf:predicate"))
-        obj = dict(_pairs(store, "rdf:object"))
-        about = dict(_pairs(store, "kg:about"))
-        speaker = dict(_pairs(store, "prov:wasAttributedTo"))
-        article = dict(_pairs(store, "prov:wasDerivedFrom"))
-        publishers = dict(_pairs(store, "schema:publisher"))
-    claims = [
-        (c, article.get(c), subject.get(c), predicate.get(c), obj.get(c), about.get(c), s)
-        for c, s in sorted(speaker.items())
-        if c in article
+    return read_graph_data(source, CLAIM_PARTS)
+
+
+def _items(data: GraphData) -> list[tuple]:
+    """Claims and statements with a speaker and an article: ``(claim, article, s, p, o, about, speaker)``."""
+    return [
+        (c.iri, c.article, c.subject, c.predicate, c.object, c.about, c.speaker)
+        for c in data.claims
+        if c.speaker and c.article
     ]
-    return GraphData(entities, dict(aliases), claims, publishers)
+
+
+def _node_types(data: GraphData) -> dict[str, bool]:
+    """The entities that can be nodes: ``iri -> is an actor``."""
+    return {e.iri: e.type in ACTOR_TYPES for e in data.entities.values() if e.type in _NODE_TYPES}
 
 
 # --- the views -------------------------------------------------------------------------------------
@@ -232,11 +147,10 @@ def read_graph_data(source=None) -> GraphData:
 
 def _links(data: GraphData) -> dict[tuple[str, str], list[set]]:
     """Every pair of participants of one claim: ``(u, v) -> [claims, articles, predicates, roles]``."""
-    entities = data.entities
-    actor = {e: t in ACTOR_TYPES for e, (t, _) in entities.items() if t in _NODE_TYPES}
-    publishers = data.publishers
+    actor = _node_types(data)
+    publishers = {a: x.outlet for a, x in data.articles.items()}
     links: dict[tuple[str, str], list[set]] = {}
-    for claim, article, s, p, o, about, speaker in data.claims:
+    for claim, article, s, p, o, about, speaker in _items(data):
         predicate = local_name(p) if p else "statement"
         parts: dict[str, str] = {}
         if s in actor:
@@ -263,10 +177,10 @@ def _links(data: GraphData) -> dict[tuple[str, str], list[set]]:
 
 def _participants(data: GraphData) -> set[str]:
     """Entities that take part in at least one claim (isolated ones included)."""
-    actor = {e for e, (t, _) in data.entities.items() if t in _NODE_TYPES}
-    publishers = data.publishers
+    actor = _node_types(data)
+    publishers = {a: x.outlet for a, x in data.articles.items()}
     nodes: set[str] = set()
-    for _claim, article, s, _p, o, about, speaker in data.claims:
+    for _claim, article, s, _p, o, about, speaker in _items(data):
         nodes.update(x for x in (s, o, about) if x in actor)
         if speaker in actor and speaker != publishers.get(article):
             nodes.add(speaker)
@@ -275,9 +189,10 @@ def _participants(data: GraphData) -> set[str]:
 
 def _add_nodes(G: nx.Graph, data: GraphData, nodes, *, bipartite: bool = False) -> None:
     for node in sorted(nodes):
-        type_, label = data.entities[node]
+        entity = data.entities[node]
+        type_, label = entity.type, entity.label
         attrs = {"label": label, "type": type_, "kind": "actor" if type_ in ACTOR_TYPES else "event"}
-        attrs["aliases"] = sorted(set(data.aliases.get(node, ())) - {label})
+        attrs["aliases"] = sorted(set(entity.aliases) - {label})
         if bipartite:
             attrs["bipartite"] = 0 if type_ in ACTOR_TYPES else 1
         G.add_node(node, **attrs)
@@ -296,7 +211,7 @@ def _edge(link: list[set], *, roles: bool) -> dict:
 
 
 def _data(source) -> GraphData:
-    return source if isinstance(source, GraphData) else read_graph_data(source)
+    return _read(source, NETWORK_PARTS)
 
 
 def network_graph(source=None) -> nx.Graph:
@@ -363,7 +278,7 @@ def actor_graph(source=None) -> nx.Graph:
     """
     data = _data(source)
     links = _links(data)
-    is_actor = {e: t in ACTOR_TYPES for e, (t, _) in data.entities.items() if t in _NODE_TYPES}
+    is_actor = _node_types(data)
     direct: dict[tuple[str, str], list[set]] = {}
     members: dict[str, list[tuple[str, list[set]]]] = defaultdict(list)
     for (u, v), link in links.items():
@@ -395,94 +310,10 @@ def actor_graph(source=None) -> nx.Graph:
 
 def _entity_names(data: GraphData) -> dict[str, tuple[str, str, list[str]]]:
     """Every entity of the store, in the graph's metadata, so names outside the view can be explained."""
-    return {e: (label, t, data.aliases.get(e, [])) for e, (t, label) in data.entities.items()}
+    return {e.iri: (e.label, e.type, e.aliases) for e in data.entities.values()}
 
 
 # --- claims ----------------------------------------------------------------------------------------
-
-
-@dataclass
-class ClaimData:
-    """Claim groups and their members, as read from ``graph:crosssource`` and the articles."""
-
-    groups: list[tuple] = field(default_factory=list)
-    """``(group, topic, predicate, kind, counted, contested)``"""
-    claims: list[tuple] = field(default_factory=list)
-    """``(claim, group, status, outlet_count, object, article, speaker)``"""
-    quantities: dict[str, dict[str, str]] = field(default_factory=dict)
-    conflicts: list[tuple[str, str]] = field(default_factory=list)
-    publishers: dict[str, str] = field(default_factory=dict)
-    labels: dict[str, str] = field(default_factory=dict)
-
-
-def read_claim_data(source=None) -> ClaimData:
-    """Read claim groups, their claims, values, outlets and speakers with a few SELECTs.
-
-    Parameters
-    ----------
-    source : str, Store, rdflib Graph or Dataset, or CONSTRUCT Results, optional
-        A store URL or an open store (default ``$KG_STORE`` or ``.kg``), or RDF already in memory.
-    """
-    with _opened(source) as store:
-        # one scan per property, joined here: on disk, a scan is far cheaper than a join
-        topic = dict(_pairs(store, "kg:topic"))
-        group_predicate = dict(_pairs(store, "kg:groupPredicate"))
-        kind = dict(_pairs(store, "kg:kind"))
-        counted = dict(_pairs(store, "kg:counted"))
-        contested = dict(_pairs(store, "kg:contested"))
-        group_of = _pairs(store, "kg:inGroup")
-        status = dict(_pairs(store, "kg:status"))
-        outlets = dict(_pairs(store, "kg:outletCount"))
-        obj = dict(_pairs(store, "rdf:object"))
-        article = dict(_pairs(store, "prov:wasDerivedFrom"))
-        speaker = dict(_pairs(store, "prov:wasAttributedTo"))
-        publishers = dict(_pairs(store, "schema:publisher"))
-        conflicts = _pairs(store, "kg:conflictsWith")
-        quantities: dict[str, dict[str, str]] = defaultdict(dict)
-        for name in ("value", "lowerBound", "upperBound", "approximate"):
-            for q, v in _pairs(store, f"kg:{name}"):
-                quantities[q][name] = v
-        labels = dict(_pairs(store, "rdfs:label"))
-    claims = [
-        (c, g, local_name(status.get(c, "")), outlets.get(c), obj.get(c), article.get(c), speaker.get(c))
-        for c, g in sorted(group_of)
-    ]
-    # the groups claims belong to: timeline entries (kg:TimelineEntry, graph:listing-timeline) have a
-    # topic and a predicate too, but no members
-    members = {g for _, g in group_of}
-    groups = [
-        (g, t, group_predicate[g], kind.get(g), counted.get(g), contested.get(g))
-        for g, t in sorted(topic.items())
-        if g in group_predicate and g in members
-    ]
-    return ClaimData(groups, claims, dict(quantities), sorted(conflicts), publishers, labels)
-
-
-def _number(text: str | None) -> float | int | None:
-    if text is None:
-        return None
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def value_text(value, lower, upper, approximate: bool = False) -> str:
-    """How a quantity reads in a table: ``47``, ``about 400``, ``24-99``, ``at least 201``.
-
-    >>> value_text(47, 47, 47), value_text(400, 360, 440, True), value_text(None, 24, 99), value_text(None, 201, None)
-    ('47', 'about 400', '24-99', 'at least 201')
-    """
-    if value is not None:
-        return f"about {value}" if approximate else str(value)
-    if lower is not None and upper is not None:
-        return f"{lower}-{upper}"
-    if lower is not None:
-        return f"at least {lower}"
-    if upper is not None:
-        return f"at most {upper}"
-    return "?"
 
 
 def claim_source_graph(source=None) -> nx.Graph:
@@ -496,7 +327,7 @@ def claim_source_graph(source=None) -> nx.Graph:
 
     Parameters
     ----------
-    source : str, Store, ClaimData, rdflib Graph or Dataset, optional
+    source : str, Store, GraphData, rdflib Graph or Dataset, optional
         Where to read (see :func:`read_claim_data`).
 
     Returns
@@ -504,63 +335,71 @@ def claim_source_graph(source=None) -> nx.Graph:
     networkx.Graph
         The ``claims`` view; :func:`kg.analysis.claim_support` summarises it.
     """
-    data = source if isinstance(source, ClaimData) else read_claim_data(source)
-    labels = data.labels
+    data = _read(source, CLAIM_PARTS)
+
+    def label(iri: str) -> str:
+        return data.labels.get(iri) or local_name(iri)
+
+    members: dict[str, list] = defaultdict(list)
+    for c in data.claims:
+        if c.group:
+            members[c.group].append(c)
     G = nx.Graph(view="claims")
-    for g, topic, predicate, kind, counted, contested in data.groups:
-        kind_label = labels.get(kind, local_name(kind)) if kind else (counted or "")
+    # the groups claims belong to: timeline entries (kg:TimelineEntry, graph:listing-timeline) have a
+    # topic and a predicate too, but no members
+    for g, group in sorted(data.groups.items()):
+        if g not in members:
+            continue
+        kind_label = label(group.kind) if group.kind else (group.counted or "")
         G.add_node(
             g,
             kind="group",
-            topic=topic,
-            topic_label=labels.get(topic, local_name(topic)),
-            predicate=local_name(predicate),
+            topic=group.topic,
+            topic_label=label(group.topic),
+            predicate=local_name(group.predicate),
             kind_counted=kind_label,
-            contested=contested == "true",
-            label=f"{labels.get(topic, local_name(topic))} / {local_name(predicate)}"
-            + (f" / {kind_label}" if kind_label else ""),
+            contested=group.contested,
+            label=f"{label(group.topic)} / {local_name(group.predicate)}" + (f" / {kind_label}" if kind_label else ""),
         )
-    outlets_seen = set(data.publishers.values())
-    statuses = {"Conflicting": "conflicting", "Corroborated": "corroborated", "SingleSource": "single-source"}
+    publishers = {a: x.outlet for a, x in data.articles.items() if x.outlet}
+    outlets_seen = set(publishers.values())
     claim_nodes, edges, sources = [], [], {}
-    for claim, group, status, outlet_count, obj, article, speaker in data.claims:
-        if group not in G:
+    for c in data.claims:
+        if c.group not in G:
             continue
-        q = data.quantities.get(obj or "")
+        q = data.quantities.get(c.object or "")
         if q is not None:
-            value = _number(q.get("value"))
-            lower, upper = _number(q.get("lowerBound")), _number(q.get("upperBound"))
-            text = value_text(value, lower, upper, q.get("approximate") == "true")
+            text, lower, upper = q.text, number(q.lower), number(q.upper)
         else:
-            lower = upper = None
-            text = labels.get(obj or "", obj or "")
+            text, lower, upper = data.labels.get(c.object or "", c.object or ""), None, None
         attrs = {
             "kind": "claim",
-            "group": group,
+            "group": c.group,
             "value": text,
             "lower": lower,
             "upper": upper,
-            "status": statuses.get(status, status.lower()),
-            "outlet_count": int(outlet_count) if outlet_count else 0,
-            "article": article or "",
+            "status": c.status or "",
+            "outlet_count": c.outlet_count or 0,
+            "article": c.article or "",
             "label": text,
         }
-        claim_nodes.append((claim, attrs))
-        edges.append((group, claim, {"relation": "member"}))
-        outlet = data.publishers.get(article or "")
+        claim_nodes.append((c.iri, attrs))
+        edges.append((c.group, c.iri, {"relation": "member"}))
+        outlet = publishers.get(c.article or "")
+        speaker = c.speaker
         if outlet:
             sources.setdefault(outlet, "outlet")
             if outlet == speaker:
-                edges.append((claim, outlet, {"relation": "published said", "article": article}))
+                edges.append((c.iri, outlet, {"relation": "published said", "article": c.article}))
             else:
-                edges.append((claim, outlet, {"relation": "published", "article": article}))
+                edges.append((c.iri, outlet, {"relation": "published", "article": c.article}))
         if speaker and speaker != outlet:
             sources.setdefault(speaker, "outlet" if speaker in outlets_seen else "speaker")
-            edges.append((claim, speaker, {"relation": "said"}))
+            edges.append((c.iri, speaker, {"relation": "said"}))
     G.add_nodes_from(claim_nodes)
-    G.add_nodes_from((s, {"kind": k, "label": labels.get(s, local_name(s))}) for s, k in sorted(sources.items()))
+    G.add_nodes_from((s, {"kind": k, "label": label(s)}) for s, k in sorted(sources.items()))
     G.add_edges_from(edges)
-    G.add_edges_from((a, b, {"relation": "conflicts"}) for a, b in data.conflicts if a in G and b in G)
+    G.add_edges_from((a, b, {"relation": "conflicts"}) for a, b in sorted(data.conflicts) if a in G and b in G)
     return G
 
 

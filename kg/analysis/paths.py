@@ -22,9 +22,11 @@ from typing import Any
 
 import networkx as nx
 
+from .. import resolve as names
 from ..errors import KGError
+from ..namespace import short_iri
 
-__all__ = ["EgoMember", "Hop", "connection", "ego_members"]
+__all__ = ["EgoMember", "Hop", "connection", "ego_members", "resolve", "suggest"]
 
 MAX_PATHS = 500
 """How many shortest paths are compared to choose the best-supported one."""
@@ -122,3 +124,64 @@ def ego_members(G: nx.Graph, centre: Any, depth: int = 1, *, weight: str = "weig
         members.append(EgoMember(node, d, via, dict(G.edges[node, via])))
     members.sort(key=lambda m: (m.distance, -m.data.get(weight, 1), _label(G, m.node).casefold()))
     return members
+
+
+def _names(G: nx.Graph) -> dict[str, tuple[str, list[str]]]:
+    return {n: (d.get("label") or n, d.get("aliases") or []) for n, d in G.nodes(data=True)}
+
+
+def suggest(G: nx.Graph, name: str, limit: int = 3) -> list[str]:
+    """The names of nodes of ``G`` closest to ``name``, best first (:func:`kg.resolve.suggest`)."""
+    return [n for _node, n in names.suggest(name, _names(G), limit)]
+
+
+def resolve(G: nx.Graph, name: str) -> str:
+    """The node of ``G`` that ``name`` names: an id, a label or an alias (:func:`kg.resolve.resolve`).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A view from :func:`kg.analysis.to_networkx` (nodes with ``label`` and ``aliases``).
+    name : str
+        An id (``id:tokayev``), a label or an alias, in any case.
+
+    Returns
+    -------
+    str
+        The node (an IRI).
+
+    Raises
+    ------
+    KGError
+        E801 when nothing is called so (with the closest names), E802 when several nodes are,
+        E707 when the name is an entity of the store that takes part in no link of this view.
+
+    Examples
+    --------
+    >>> G = nx.Graph(view="actors")
+    >>> G.add_node("https://kg.example.org/id/tokayev", label="Kassym-Jomart Tokayev", aliases=["Tokayev"])
+    >>> G.add_node("https://kg.example.org/id/tajikistan", label="Tajikistan", aliases=["Tajik"])
+    >>> resolve(G, "id:tokayev"), resolve(G, "TAJIK")
+    ('https://kg.example.org/id/tokayev', 'https://kg.example.org/id/tajikistan')
+    >>> resolve(G, "Tokaev")
+    Traceback (most recent call last):
+    ...
+    kg.errors.KGError: E801 unknown name 'Tokaev' in the actors view; closest: 'Tokayev', 'Tajikistan'
+    """
+    view = G.graph.get("view", "graph")
+    nodes = _names(G)
+    if not names.find(name, nodes, partial=False):
+        # an entity of the store outside this view: a place, an operation in the actors view, an actor in no claim
+        entities = {e: (label, aliases) for e, (label, _type, aliases) in (G.graph.get("entities") or {}).items()}
+        outside = [e for e in names.find(name, entities, partial=False) if e not in G]
+        if len(outside) == 1:
+            entity = outside[0]
+            type_ = G.graph["entities"][entity][1]
+            if type_ in ("Place", "Document"):
+                why = "places and documents are not nodes of any view"
+            elif type_ in ("Operation", "Event") and view == "actors":
+                why = "operations and events are nodes of the network and bipartite views (--view network)"
+            else:
+                why = "it takes part in no claim with another actor, operation or event"
+            raise KGError("E707", name=name, id=short_iri(entity), type=type_, view=view, why=why)
+    return names.resolve(name, nodes, where=f" in the {view} view", show="name")

@@ -22,7 +22,6 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 from collections import defaultdict
@@ -34,13 +33,14 @@ import networkx as nx
 from rdflib import XSD, Literal, URIRef
 
 from ..errors import KGError
+from ..io import atomic_open
 from ..namespace import GRAPH, KG
 from ..store import Store, default_store_url, replace_graph
+from .options import EXPORT_FORMATS
 
 __all__ = ["ANALYSIS_GRAPH", "EXPORT_FORMATS", "analysis_triples", "gephi_graph", "write_analysis", "write_network"]
 
 ANALYSIS_GRAPH = GRAPH.analysis
-EXPORT_FORMATS = ("graphml", "gexf")
 _SEPARATOR = " | "
 
 
@@ -113,18 +113,15 @@ def write_network(G: nx.Graph, output: str | os.PathLike, format: str = "graphml
     if format not in EXPORT_FORMATS:
         raise KGError("E303", name=format, choices=", ".join(EXPORT_FORMATS))
     path = Path(output)
-    partial = path.with_name(f".{path.name}.tmp")
     H = gephi_graph(G)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if format == "graphml":
-            nx.write_graphml(H, partial, encoding="utf-8")
-        else:
-            nx.write_gexf(H, partial, encoding="utf-8")
-        os.replace(partial, path)
+        with atomic_open(path, "wb") as handle:
+            if format == "graphml":
+                nx.write_graphml(H, handle, encoding="utf-8")
+            else:
+                nx.write_gexf(H, handle, encoding="utf-8")
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
         raise KGError("E708", path=path, detail=exc.strerror or str(exc)) from None
     return path
 

@@ -21,10 +21,11 @@ import json
 from dataclasses import dataclass, field
 
 from ..errors import KGError
+from ..io import format_table as render_table
+from ..io import spreadsheet_cell
+from .options import TABLE_FORMATS
 
 __all__ = ["TABLE_FORMATS", "Table", "format_table"]
-
-TABLE_FORMATS = ("table", "csv", "json")
 
 
 @dataclass
@@ -38,36 +39,37 @@ class Table:
     """The columns an aligned text table shows (default: all); CSV and JSON always have all."""
 
 
-def _cell(value, width: int) -> str:
-    if value is None:
-        text = ""
-    elif isinstance(value, float):
-        text = f"{value:.4f}"
-    elif isinstance(value, list | tuple):
-        text = ", ".join(str(v) for v in value)
-    else:
-        text = str(value)
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _cell(value) -> object:
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return value
 
 
 def _csv_cell(value) -> object:
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return " | ".join(str(v) for v in value)
-    return value
+        return spreadsheet_cell(" | ".join(str(v) for v in value))
+    return spreadsheet_cell(value)
 
 
-def format_table(table: Table, format: str = "table", *, width: int = 48) -> str:
+def format_table(table: Table, format: str = "table", *, wide: bool = False, width: int | None = None) -> str:
     """The rows as an aligned ``table``, ``csv`` (lists joined by ``" | "``) or ``json`` (a list of objects).
+
+    A CSV cell that a spreadsheet would run as a formula gets a ``'`` in front
+    (:func:`kg.io.spreadsheet_cell`); JSON keeps every value exact.
 
     Parameters
     ----------
     table : Table
     format : {"table", "csv", "json"}
-    width : int
-        The widest a table cell gets; longer text is cut with an ellipsis (CSV and JSON keep all).
+    wide : bool
+        Show every table cell whole (CSV and JSON always keep all).
+    width : int, optional
+        The widest a table's line gets (default: the terminal's width); its widest cells are cut with an
+        ellipsis (see :func:`kg.io.format_table`).
     """
     if format not in TABLE_FORMATS:
         raise KGError("E303", name=format, choices=", ".join(TABLE_FORMATS))
@@ -83,10 +85,5 @@ def format_table(table: Table, format: str = "table", *, width: int = 48) -> str
         writer.writerows([_csv_cell(row.get(c)) for c in table.columns] for row in table.rows)
         return buffer.getvalue()
     columns = table.shown or table.columns
-    cells = [[_cell(row.get(c), width) for c in columns] for row in table.rows]
-    widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines.extend("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells)
-    lines.append(f"({len(cells)} row{'' if len(cells) == 1 else 's'})")
-    return "\n".join(lines) + "\n"
+    cells = [[_cell(row.get(c)) for c in columns] for row in table.rows]
+    return render_table(columns, cells, wide=wide, width=width)

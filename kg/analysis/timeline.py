@@ -18,11 +18,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .convert import _opened, _pairs, _select, local_name
+from ..graphdata import GraphData, Source, read_graph_data
+from ..namespace import SEM, local_name
 
-__all__ = ["TimelineEntry", "timeline"]
+__all__ = ["PARTS", "TimelineEntry", "timeline"]
 
-_WHEN = {"hasBeginTimeStamp": "begins", "hasEndTimeStamp": "ends", "hasTimeStamp": "on"}
+_WHEN = {str(SEM.hasBeginTimeStamp): "begins", str(SEM.hasEndTimeStamp): "ends", str(SEM.hasTimeStamp): "on"}
+PARTS = ("entities", "claims", "triples", "status", "articles", "labels")
+"""What the timeline reads (:func:`kg.graphdata.read_graph_data`)."""
 
 
 @dataclass
@@ -41,55 +44,50 @@ class TimelineEntry:
     """``conflicting`` when some of its claims conflict with another source, else ``consistent``."""
 
 
-def timeline(source=None) -> list[TimelineEntry]:
+def timeline(source: Source | GraphData = None) -> list[TimelineEntry]:
     """Dated operations, events and statements, in date order.
 
     Parameters
     ----------
-    source : str or Store, optional
-        A store URL or an open store (default ``$KG_STORE`` or ``.kg``).
+    source : str, Store or GraphData, optional
+        A store URL or an open store (default ``$KG_STORE`` or ``.kg``), or data already read.
 
     Returns
     -------
     list of TimelineEntry
     """
-    with _opened(source) as store:
-        dated = _select(
-            store,
-            "SELECT ?claim ?event ?p ?date ?article WHERE { ?claim rdf:subject ?event ; rdf:predicate ?p ; "
-            "rdf:object ?date ; prov:wasDerivedFrom ?article . "
-            "VALUES ?p { sem:hasBeginTimeStamp sem:hasEndTimeStamp sem:hasTimeStamp } }",
-        )
-        said = _select(
-            store,
-            "SELECT ?item ?speaker ?article ?stated ?about ?subject ?object WHERE { "
-            "?item prov:wasAttributedTo ?speaker ; prov:wasDerivedFrom ?article . "
-            "OPTIONAL { ?item kg:statedOn ?stated } OPTIONAL { ?item kg:about ?about } "
-            "OPTIONAL { ?item rdf:subject ?subject ; rdf:object ?object } }",
-        )
-        status = dict(_pairs(store, "kg:status"))
-        publisher = dict(_pairs(store, "schema:publisher"))
-        published = dict(_pairs(store, "schema:datePublished"))
-        labels = dict(_pairs(store, "rdfs:label"))
-        # an operation is also typed kg:Event (its superclass): kg:Operation decides
-        operations = {e for (e,) in _select(store, "SELECT ?e WHERE { ?e a kg:Operation }")}
+    data = source if isinstance(source, GraphData) else read_graph_data(source, PARTS)
+    data.require(*PARTS)
+    labels = data.labels
+    publisher = {a: x.outlet for a, x in data.articles.items()}
+    published = {a: x.published for a, x in data.articles.items() if x.published}
+    # an operation is also typed kg:Event (its superclass): kg:Operation decides
+    operations = {e.iri for e in data.entities.values() if e.type == "Operation"}
 
     def label(iri: str) -> str:
         return labels.get(iri, local_name(iri))
 
     entries: dict[tuple, TimelineEntry] = {}
     outlets: dict[tuple, set[str]] = defaultdict(set)
-    for claim, event, p, date, article in dated:
-        key = (date, event, _WHEN[local_name(p)])
+    for c in data.claims:
+        if c.predicate not in _WHEN or c.subject is None or c.object is None or c.article is None:
+            continue
+        claim, event, date, article = c.iri, c.subject, c.object, c.article
+        key = (date, event, _WHEN[c.predicate])
         entry = entries.get(key)
         if entry is None:
             kind_name = "operation" if event in operations else "event"
             entry = entries[key] = TimelineEntry(date, kind_name, event, label(event), key[2])
         entry.claims.append(claim)
         outlets[key].add(publisher.get(article, ""))
-        if local_name(status.get(claim, "")) == "Conflicting":
+        if c.status == "conflicting":
             entry.status = "conflicting"
-    for item, speaker, article, stated, about, subject, obj in said:
+    for c in data.claims:
+        if not c.speaker or not c.article:
+            continue
+        item, speaker, article, stated, about, subject, obj = (
+            c.iri, c.speaker, c.article, c.stated, c.about, c.subject, c.object
+        )  # fmt: skip
         if speaker == publisher.get(article):
             continue
         date = stated or published.get(article)
@@ -103,7 +101,7 @@ def timeline(source=None) -> list[TimelineEntry]:
             entry = entries[key] = TimelineEntry(date, "statement", speaker, label(speaker), key[2])
         entry.claims.append(item)
         outlets[key].add(publisher.get(article, ""))
-        if local_name(status.get(item, "")) == "Conflicting":
+        if c.status == "conflicting":
             entry.status = "conflicting"
     order = {"begins": 0, "on": 1, "ends": 2}
     result = []

@@ -3,46 +3,40 @@
 ``kg annotate`` reads ``.txt``, ``.html`` and ``.jsonl`` inputs (:func:`read_inputs`), proposes
 annotations, and writes each article as ``NAME.txt`` + ``NAME.yaml`` in the corpus format of
 ``docs/annotation-format.md`` (:func:`write_annotations`, :func:`write_registry`).
+
+The names below are imported on first use, so that ``import kg.annotate.normalise`` (name keys,
+used outside annotation) does not load the pipeline, spaCy or trafilatura.
 """
 
-from .readers import SUFFIXES, Skipped, find_boilerplate, read_inputs
-from .write import write_annotations, write_registry
+from __future__ import annotations
 
-__all__ = [
-    "SUFFIXES",
-    "Skipped",
-    "find_boilerplate",
-    "read_inputs",
-    "write_annotations",
-    "write_registry",
-]
+from ..lazy import lazy_exports
 
-# @@ pipeline exports @@
-from .components import Component, Context, Draft, component, registered_components
-from .eval import EvalReport, evaluate, format_report, held_out_registry
-from .pipeline import (
-    DEFAULT_PIPELINE,
-    AnnotateReport,
-    Pipeline,
-    PipelineConfig,
-    annotate,
-    read_pipeline_config,
-)
+_EXPORTS = {
+    "SUFFIXES": "readers",
+    "Skipped": "readers",
+    "find_boilerplate": "readers",
+    "read_inputs": "readers",
+    "write_annotations": "write",
+    "write_registry": "write",
+    "Component": "components",
+    "Context": "components",
+    "Draft": "components",
+    "component": "components",
+    "unregister": "components",
+    "get_component": "registrations",
+    "registered_components": "registrations",
+    "EvalReport": "eval",
+    "evaluate": "eval",
+    "format_report": "eval",
+    "held_out_registry": "eval",
+    "DEFAULT_PIPELINE": "pipeline",
+    "AnnotateReport": "pipeline",
+    "Pipeline": "pipeline",
+    "PipelineConfig": "pipeline",
+    "annotate": "pipeline",
+    "read_pipeline_config": "pipeline",
+}
 
-__all__ += [
-    "DEFAULT_PIPELINE",
-    "AnnotateReport",
-    "Component",
-    "Context",
-    "Draft",
-    "EvalReport",
-    "Pipeline",
-    "PipelineConfig",
-    "annotate",
-    "component",
-    "evaluate",
-    "format_report",
-    "held_out_registry",
-    "read_pipeline_config",
-    "registered_components",
-]
+__all__ = list(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -18,15 +18,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Span, Statement
-from .components import Draft, component, machine
+from ..vocab import ACTOR_TYPES
+from .components import Draft, machine
 from .lexicon import SPEECH_VERBS, lemma
 from .mentions import PRONOUNS, lookup
 
-__all__ = ["attribute", "speaker_at"]
+__all__ = ["attribute", "keep_statements", "speaker_at"]
 
 _NOT_VERB = {"nsubj", "nsubjpass", "dobj", "pobj", "compound", "amod", "attr", "appos", "det", "poss", "npadvmod",
              "nmod", "dep", "case", "punct"}  # fmt: skip
-_SPEAKER_TYPES = ("Person", "GovernmentBody", "Organisation", "Country", "MediaOutlet", "ArmedGroup", "Group")
 _QUOTES = re.compile(r"[“”\"]")
 
 
@@ -93,7 +93,7 @@ class _Speakers:
                         if pobj.dep_ == "pobj":
                             return self.of(pobj)
         entity = self.lookup.of_phrase(token, prefer=("Person", "GovernmentBody", "Organisation"), avoid=("Place",))
-        if entity is None or self.draft.entity_type(entity) not in _SPEAKER_TYPES:
+        if entity is None or self.draft.entity_type(entity) not in ACTOR_TYPES:
             return None, 0.0
         return entity, 0.8
 
@@ -131,7 +131,6 @@ def _quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return regions
 
 
-@component("attribution", requires=("doc", "mentions"), assigns=("statements", "speakers"))
 def attribute(doc: Draft) -> Draft:
     """Speakers of sentences and words ("X said", "according to X", quotations); statements."""
     sdoc = doc.doc
@@ -282,7 +281,6 @@ def speaker_at(draft: Draft, token: Any) -> str | None:
     return speakers[token.i] if speakers else None
 
 
-@component("statements", requires=("statements", "claims"), assigns=("statements",))
 def keep_statements(doc: Draft) -> Draft:
     """Keep as statements only attributed speech that is not already a claim by the same speaker.
 

@@ -7,9 +7,13 @@ declarations before anything runs. The document every component reads and writes
 ``Doc``, the entities proposed so far, who speaks where) until the pipeline hands back a plain
 ``Annotated``.
 
+The built-in components are registered in one place, :mod:`kg.annotate.registrations`, which
+is also where a pipeline looks them up; no component module registers anything by being imported.
+
 Examples
 --------
 >>> from kg.model import Article
+>>> from kg.annotate.registrations import get_component
 >>> @component("shout-title", requires=("article",), assigns=("title",))
 ... def shout_title(doc: Draft) -> Draft:
 ...     doc.article.title = doc.article.title.upper()
@@ -28,7 +32,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import KGError
 from ..model import Annotated, Entity, Provenance, Registry
 
 __all__ = [
@@ -37,9 +40,9 @@ __all__ = [
     "Context",
     "Draft",
     "component",
-    "get_component",
     "machine",
-    "registered_components",
+    "register",
+    "registered",
     "unregister",
 ]
 
@@ -71,6 +74,27 @@ class Component:
 _REGISTRY: dict[str, Component] = {}
 
 
+def register(comp: Component, *, replace: bool = True) -> Component:
+    """Register a component under its name.
+
+    Parameters
+    ----------
+    comp : Component
+        The component to register.
+    replace : bool
+        Replace a component registered under the same name (default); with False the one already
+        registered stays (so a user's own ``nlp`` is not overwritten by the built-in one).
+
+    Returns
+    -------
+    Component
+        The component now registered under that name.
+    """
+    if replace or comp.name not in _REGISTRY:
+        _REGISTRY[comp.name] = comp
+    return _REGISTRY[comp.name]
+
+
 def component(
     name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (), batch: bool = False
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -94,11 +118,11 @@ def component(
         A decorator that registers the function and returns it unchanged.
     """
 
-    def register(func: Callable[..., Any]) -> Callable[..., Any]:
-        _REGISTRY[name] = Component(name, func, tuple(requires), tuple(assigns), batch)
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        register(Component(name, func, tuple(requires), tuple(assigns), batch))
         return func
 
-    return register
+    return decorate
 
 
 def unregister(name: str) -> Component | None:
@@ -106,19 +130,9 @@ def unregister(name: str) -> Component | None:
     return _REGISTRY.pop(name, None)
 
 
-def registered_components() -> dict[str, Component]:
-    """Every registered component by name, the built-in ones included."""
-    from . import pipeline  # noqa: F401 - importing it registers the built-in components
-
+def registered() -> dict[str, Component]:
+    """The components registered so far, by name (the built-in ones once registrations ran)."""
     return dict(_REGISTRY)
-
-
-def get_component(name: str) -> Component:
-    """The component registered as ``name``; E651 naming the known ones otherwise."""
-    known = registered_components()
-    if name not in known:
-        raise KGError("E651", name=name, known=", ".join(sorted(known)))
-    return known[name]
 
 
 def machine(component_name: str, confidence: float) -> Provenance:

@@ -24,18 +24,21 @@ True
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .components import Draft, component
+from ..vocab import date_period
+from .components import Draft
 
-__all__ = ["When", "normalise_date", "read_dates"]
+__all__ = ["MONTHS", "When", "may_fall_within", "normalise_date", "read_dates"]
 
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")  # fmt: skip
+"""English month names, lower case, January first."""
+_MONTHS = "|".join(MONTHS)
 _MONTH_ABBR = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 _MONTH = rf"(?:{_MONTHS}|{_MONTH_ABBR})\.?"
 _NEEDS_DAY = re.compile(
@@ -55,16 +58,29 @@ class When:
     end: str | None = None
 
 
+def may_fall_within(value: str, start: str | None, end: str | None) -> bool:
+    """Whether a partial date can fall in the period from ``start`` to ``end`` (None: open on that side).
+
+    Each of them is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and stands for the days it names, so a
+    month fits a period that begins or ends within it.
+
+    Examples
+    --------
+    >>> may_fall_within("2019-05", "2019-05-10", None), may_fall_within("2019-04-30", "2019-05", "2019-06")
+    (True, False)
+    """
+    first, last = date_period(value)
+    if start and last < date_period(start)[0]:
+        return False
+    return not end or first <= date_period(end)[1]
+
+
 def _base_end(base: str | None) -> dt.datetime | None:
     """The last day of the period the article's date names (the text speaks of the past)."""
     if not base:
         return None
-    parts = [int(p) for p in base.split("-")]
-    if len(parts) == 3:
-        return dt.datetime(*parts)
-    if len(parts) == 2:
-        return dt.datetime(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
-    return dt.datetime(parts[0], 12, 31)
+    last = date_period(base)[1]
+    return dt.datetime(last.year, last.month, last.day)
 
 
 @lru_cache(maxsize=8)
@@ -178,7 +194,6 @@ def _range(a: str, b: str, base: str | None) -> When | None:
     return When(start=start, end=end)
 
 
-@component("dates", requires=("doc",), assigns=("dates",))
 def read_dates(doc: Draft) -> Draft:
     """Normalise every DATE entity of the prose against the article's date."""
     base = doc.article.published

@@ -46,10 +46,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..corpus import read_corpus
 from ..errors import KGError
-from ..model import ACTOR_TYPES, Annotated, Article, Corpus, Entity, Kind, Registry, Span
+from ..io import format_table, spreadsheet_cell
+from ..model import Annotated, Article, Corpus, Entity, Kind, Registry, Span
 from ..ontology import relation_families
 from ..text import find_all, normalise
+from ..vocab import ACTOR_TYPES
+from .pipeline import Pipeline
 
 __all__ = ["EvalReport", "LayerScore", "evaluate", "format_report", "held_out_registry", "score"]
 
@@ -237,9 +241,6 @@ def evaluate(
     -------
     EvalReport
     """
-    from ..corpus import read_corpus
-    from .pipeline import Pipeline
-
     folder = Path(seeds)
     if not folder.is_dir():
         raise KGError("E657", path=folder, detail="no such folder")
@@ -275,22 +276,19 @@ def format_report(report: EvalReport, format: str = "table") -> str:
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=[*rows[0].keys(), "speaker_right"], extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: spreadsheet_cell(v) for k, v in row.items()} for row in rows)
         return out.getvalue()
     if format != "table":
         raise KGError("E303", name=format, choices="table, csv, json")
-    lines = []
-    header = f"{'article':22} {'layer':17} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'pred':>5} {'gold':>5}"
-    lines.append(header)
-    lines.append("-" * len(header))
+    columns = ["article", "layer", "P", "R", "F1", "tp", "pred", "gold", ""]
+    cells: list[list[object] | None] = []
     for row in rows:
-        extra = f"  speaker right {row['speaker_right']:.3f}" if "speaker_right" in row else ""
-        lines.append(
-            f"{row['article']:22} {row['layer']:17} {row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f} "
-            f"{row['tp']:4} {row['predicted']:5} {row['gold']:5}{extra}"
-        )
+        speaker = f"speaker right {row['speaker_right']:.3f}" if "speaker_right" in row else None
+        scores = [f"{row[k]:.3f}" for k in ("precision", "recall", "f1")]
+        cells.append([row["article"], row["layer"], *scores, row["tp"], row["predicted"], row["gold"], speaker])
         if row["layer"] == LAYERS[-1]:
-            lines.append("")
+            cells.append(None)
+    lines = format_table(columns, cells, count=False).splitlines()
     held = ", ".join(f"{k[:3]}: {v}" for k, v in report.held_out.items())
     lines.append(f"leave-one-article-out: aliases held out of the registry per article ({held})")
     return "\n".join(lines) + "\n"

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Entity, Operation, Span
-from .components import Draft, component, machine
-from .dates import When, normalise_date
+from .components import Draft, machine
+from .dates import MONTHS, When, may_fall_within, normalise_date
 from .lexicon import DEPARTURE_VERBS, DETENTION_WORDS, REPATRIATION_WORDS, lemma
 from .linking import index_of, proposed_entity
 from .mentions import lookup
@@ -34,10 +34,11 @@ _FAMILY_WORDS = {
     "detention": {"detention", "detained", "arrest", "arrested", "imprisoned", "prison", "camp", "camps"},
     "departure": {"departures", "departure", "travel", "left", "joined", "join", "fighters"},
 }  # fmt: skip
-_ACTORS = ("Country", "GovernmentBody", "Organisation", "ArmedGroup", "Person", "Group")
+# who carries out an operation: not a group of people (they are its subjects) nor an outlet (it
+# reports it); in this order, a country before the bodies and people acting for it
 _AGENTS = ("Country", "GovernmentBody", "Organisation", "ArmedGroup", "Person")
 _PLACES = ("Country", "Place")
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTHS = "|".join(MONTHS)
 _LABEL_DATE = re.compile(rf"(?:(\d{{1,2}})(?:\s*-\s*(\d{{1,2}}))?\s+)?\b({_MONTHS})\s+(\d{{4}})|\b(1[89]\d\d|20\d\d)\b",
                          re.IGNORECASE)  # fmt: skip
 
@@ -67,7 +68,7 @@ def _label_dates(label: str) -> tuple[str | None, str | None]:
         if re.search(rf"\b(since|from)\s+{m.group(5)}", label):
             return m.group(5), None  # "since 2011": open-ended
         return m.group(5), m.group(5)
-    month = _MONTHS.split("|").index(m.group(3).lower()) + 1
+    month = MONTHS.index(m.group(3).lower()) + 1
     prefix = f"{m.group(4)}-{month:02d}"
     if m.group(1):
         return f"{prefix}-{int(m.group(1)):02d}", f"{prefix}-{int(m.group(2) or m.group(1)):02d}"
@@ -97,13 +98,7 @@ def _compatible(when: str | None, start: str | None, end: str | None) -> bool | 
     """Whether a date fits a period (None when either is unknown)."""
     if when is None or start is None:
         return None
-    n = min(len(when), len(start))
-    if when[:n] < start[:n]:
-        return False
-    if end is None:
-        return True
-    m = min(len(when), len(end))
-    return not when[:m] > end[:m]
+    return may_fall_within(when, start, end)
 
 
 def _objects(token: Any, dep: str) -> list[Any]:
@@ -146,7 +141,6 @@ def _country_of(draft: Draft, entity_id: str) -> str | None:
     return index_of(draft.context).country_in(entity.label)
 
 
-@component("events", requires=("doc", "mentions", "dates", "speakers"), assigns=("operations",))
 def find_events(doc: Draft) -> Draft:
     """Operations and events the sentences speak of, linked to the registry or proposed."""
     sdoc = doc.doc

@@ -39,7 +39,8 @@ from itertools import pairwise
 from rapidfuzz import fuzz, process
 
 from ..model import Entity, Mention, Registry, Span
-from .components import Context, Draft, component, machine
+from .components import Context, Draft, machine
+from .dates import may_fall_within
 from .normalise import STOPWORDS, bag_key, demonyms, fold, name_key, singular, word_key
 
 __all__ = [
@@ -372,7 +373,7 @@ class AliasIndex:
                 continue
             if qualifier != role.qualifier:
                 continue
-            if date is None or not _within(date, role.start, role.end):
+            if date is None or not may_fall_within(date, role.start, role.end):
                 continue
             holders.add(role.entity)
         return holders
@@ -428,13 +429,6 @@ def _initials(text: str) -> str:
     if len(parts) < 2 or not all(w[:1].isupper() for w in parts):
         return ""
     return "".join(w[0] for w in parts).upper()
-
-
-def _within(date: str, start: str | None, end: str | None) -> bool:
-    """Whether a date (YYYY[-MM[-DD]]) can fall in [start, end] (dates compared at the shorter precision)."""
-    if start and date < start[: len(date)]:
-        return False
-    return not (end and date[: len(end)] > end)
 
 
 def focus_country(doc: Draft) -> str | None:
@@ -504,7 +498,6 @@ def _plausible_name(text: str) -> bool:
     return sum(c.isalpha() for c in text) >= 2
 
 
-@component("outlet", requires=("article",), assigns=("article.outlet",))
 def link_outlet(doc: Draft) -> Draft:
     """Resolve the article's outlet name to a registry MediaOutlet, or propose a new outlet."""
     index = index_of(doc.context)
@@ -541,7 +534,6 @@ def link_outlet(doc: Draft) -> Draft:
     return doc
 
 
-@component("entities", requires=("doc",), assigns=("mentions",))
 def link_entities(doc: Draft) -> Draft:
     """Mentions of registry entities (surface forms, NER names, titles); new names proposed."""
     context = doc.context

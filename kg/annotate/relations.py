@@ -14,7 +14,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Claim, Span
-from .components import Draft, component, machine
+from ..vocab import ACTOR_TYPES
+from .components import Draft, machine
+from .events import phase_for
 from .lexicon import RELATION_PREPOSITIONS, RELATION_VERBS, lemma
 from .mentions import PRONOUNS, lookup, people_group
 
@@ -22,7 +24,6 @@ __all__ = ["find_relations"]
 
 _NOT_VERB = {"nsubj", "nsubjpass", "dobj", "pobj", "compound", "amod", "attr", "appos", "det", "poss", "npadvmod",
              "nmod", "case", "punct", "prep"}  # fmt: skip
-_ACTORS = ("Person", "Country", "GovernmentBody", "Organisation", "ArmedGroup", "MediaOutlet", "Group")
 _PLACES = ("Place", "Country")
 _EVENTS = ("Operation", "Event")
 # what a relation's object may be (None: anything but a bare place)
@@ -35,8 +36,8 @@ _OBJECT_TYPES = {
     "carriedOut": _EVENTS,
     "ordered": _EVENTS,
     "announced": (*_EVENTS, "Document"),
-    "praised": (*_ACTORS, *_EVENTS),
-    "fought": (*_ACTORS, *_EVENTS),
+    "praised": (*ACTOR_TYPES, *_EVENTS),
+    "fought": (*ACTOR_TYPES, *_EVENTS),
     "repatriated": ("Group", "Person"),
     "evacuated": ("Group", "Person"),
     "returned": ("Group", "Person"),
@@ -44,7 +45,7 @@ _OBJECT_TYPES = {
     "detained": ("Group", "Person", "ArmedGroup"),
     "arrested": ("Group", "Person"),
     "monitors": ("Group", "Person", "ArmedGroup"),
-    "warned": ("Group", "Person", *_ACTORS),
+    "warned": ("Group", "Person", *ACTOR_TYPES),
 }
 _REPATRIATION = {"repatriated", "evacuated", "returned"}
 _OBJECT_CONTROL = {"persuade", "urge", "ask", "force", "help", "encourage", "allow", "order", "tell", "convince",
@@ -63,7 +64,7 @@ def _actors_after(resolve: _Resolver, token: Any, prepositions: tuple[str, ...])
         if t.text.lower() in ("who", "which", "that", "for") or (t.dep_ == "relcl"):
             break
         entity = resolve.finder.of_token(t)
-        if entity and resolve.doc.entity_type(entity) in _ACTORS and entity not in found:
+        if entity and resolve.doc.entity_type(entity) in ACTOR_TYPES and entity not in found:
             found.append(entity)
     return found
 
@@ -133,8 +134,6 @@ class _Resolver:
 
     def phase(self, entity_id: str, token: Any) -> str:
         """An operation named as a whole ("Operation Zhusan ... in January") narrowed to the phase its date fits."""
-        from .events import phase_for
-
         return phase_for(self.doc, entity_id, token)
 
     def entities(
@@ -166,7 +165,7 @@ class _Resolver:
                 group = people_group(self.doc, token, _FAMILY_OF.get(relation or "", "departure"))
                 if group is False:
                     continue
-                entity = group or self.finder.of_phrase(token, prefer=types or _ACTORS)
+                entity = group or self.finder.of_phrase(token, prefer=types or ACTOR_TYPES)
                 if entity is None and lower in _EVENT_NOUNS:
                     # "the operation": the event this sentence is about, or the last one before it
                     entity = self.events.get(token.sent.start) or self._last_event(token)
@@ -183,7 +182,6 @@ class _Resolver:
         return self.events[max(starts)] if starts else None
 
 
-@component("relations", requires=("doc", "mentions", "speakers", "operations"), assigns=("claims",))
 def find_relations(doc: Draft) -> Draft:
     """Subject - relation - object claims between entities, from verbs and their arguments."""
     resolve = _Resolver(doc)
@@ -261,7 +259,7 @@ def _from_verb(doc: Draft, resolve: _Resolver, token: Any, event: str | None) ->
     if prepositions:
         objects += _prep_objects(token, prepositions)
     object_types = _OBJECT_TYPES.get(relation)
-    subject_ids = resolve.entities(subjects, _ACTORS, relation, spread=passive)
+    subject_ids = resolve.entities(subjects, ACTOR_TYPES, relation, spread=passive)
     object_ids = resolve.entities(objects, object_types, relation)
     object_ids = [resolve.phase(o, token) for o in object_ids]
     if object_types is None:
@@ -286,14 +284,14 @@ def _from_noun(resolve: _Resolver, token: Any) -> list[tuple[str, str, str, floa
     if lower in ("gratitude", "thanks") and token.dep_ in ("dobj", "pobj", "nsubj"):
         objects = _actors_after(resolve, token, ("to",))
         owner = [c for c in token.children if c.dep_ == "poss"]
-        subjects = resolve.entities(owner or _subjects(token.head), ("Person", *_ACTORS))
+        subjects = resolve.entities(owner or _subjects(token.head), ("Person", *ACTOR_TYPES))
         return [(s, "thanked", o, 0.5) for s in subjects for o in objects]
     if lower in ("instructions", "instruction", "orders", "order") and token.dep_ == "pobj":
         # "on my instructions, ... were evacuated": the speaker ordered the operation of the sentence
         owner = [c for c in token.children if c.dep_ == "poss"]
         event = resolve.events.get(token.sent.start)
         if owner and event and token.head.text.lower() in ("on", "under", "by", "following"):
-            subjects = resolve.entities(owner, ("Person", *_ACTORS))
+            subjects = resolve.entities(owner, ("Person", *ACTOR_TYPES))
             return [(s, "ordered", event, 0.5) for s in subjects]
     if lower in ("during", "at") and token.dep_ == "prep":
         # "X said ... during the 3rd session of the Astana Club": X took part in it
@@ -301,7 +299,7 @@ def _from_noun(resolve: _Resolver, token: Any) -> list[tuple[str, str, str, floa
         subjects = resolve.entities(_children(token.head, ("nsubj",)), ("Person", "GovernmentBody", "Organisation"))
         return [(s, "participatedIn", e, 0.5) for s in subjects for e in events]
     if lower in _DELEGATES and token.dep_ in ("dobj", "nsubj", "pobj"):
-        parties = resolve.entities(_prep_objects(token, ("from",)), _ACTORS)
+        parties = resolve.entities(_prep_objects(token, ("from",)), ACTOR_TYPES)
         verb = token.head
         if lemma(verb.text) not in ("feature", "include", "involve", "bring", "gather") or token.dep_ != "dobj":
             return []

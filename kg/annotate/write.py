@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -32,6 +31,7 @@ import yaml
 
 from ..corpus import REGISTRY_FILE, read_registry
 from ..errors import KGError
+from ..io import atomic_open, atomic_write
 from ..model import (
     ENTITY_TYPES,
     Annotated,
@@ -130,23 +130,6 @@ def _block(data: dict[str, Any], indent: int = 0) -> str:
             plain[key] = value
     flush()
     return "".join(out)
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``.
-
-    A process killed or interrupted at any point leaves the old file or the new one, never a part
-    (no fsync: it would cost milliseconds per file and only matters when the machine itself fails).
-    """
-    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False)
-    try:
-        with handle:
-            handle.write(data)
-        os.chmod(handle.name, 0o644)
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
 
 
 # --- anchoring as the reader does it ------------------------------------------------------------------
@@ -499,8 +482,8 @@ def write_annotations(annotated: Annotated, folder: str | os.PathLike, *, force:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if not same_text:
-            _atomic_write(text_path, text)
-        _atomic_write(yaml_path, document)
+            atomic_write(text_path, text)
+        atomic_write(yaml_path, document)
     except OSError as exc:
         raise KGError("E603", path=exc.filename or folder, detail=exc.strerror or str(exc)) from None
     return yaml_path
@@ -687,20 +670,13 @@ def write_registry(
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle = tempfile.NamedTemporaryFile(dir=folder, prefix=".registry.", suffix=".yaml", delete=False)
-    except OSError as exc:
-        raise KGError("E603", path=path, detail=exc.strerror or str(exc)) from None
-    try:
-        with handle:
+        with atomic_open(path, "wb") as handle:
             handle.write(content.encode("utf-8"))
-        try:
-            read_registry(handle.name)
-        except KGError as exc:
-            raise KGError("E603", path=path, detail=f"the result would not read back: {exc}") from None
-        os.chmod(handle.name, 0o644)
-        os.replace(handle.name, path)
+            handle.flush()
+            try:
+                read_registry(handle.name)
+            except KGError as exc:
+                raise KGError("E603", path=path, detail=f"the result would not read back: {exc}") from None
     except OSError as exc:
         raise KGError("E603", path=path, detail=exc.strerror or str(exc)) from None
-    finally:
-        Path(handle.name).unlink(missing_ok=True)
     return path

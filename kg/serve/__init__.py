@@ -32,9 +32,11 @@ import os
 import signal
 import socket
 import threading
-from collections.abc import Callable
+import urllib.parse
+from collections.abc import Callable, Sequence
 
 from ..errors import KGError
+from ..query import check_service
 from .background import Running, background
 from .engine import QueryEngine, find_oxigraph, free_port
 
@@ -44,6 +46,8 @@ DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_RESULTS = 10_000
 DEFAULT_MAX_MEMORY = 2048
+DEFAULT_MAX_QUERY_BYTES = 1_000_000
+DEFAULT_MAX_UPLOAD_BYTES = 256_000_000
 
 
 def listen(host: str = "127.0.0.1", port: int = DEFAULT_PORT) -> socket.socket:
@@ -100,6 +104,11 @@ def serve(
     timeout: float = DEFAULT_TIMEOUT,
     max_results: int = DEFAULT_MAX_RESULTS,
     max_memory: int = DEFAULT_MAX_MEMORY,
+    allow_service: Sequence[str] = (),
+    max_query_bytes: int = DEFAULT_MAX_QUERY_BYTES,
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
+    allow_hosts: Sequence[str] = (),
+    allow_origins: Sequence[str] = (),
     on_ready: Callable[[str], None] | None = None,
 ) -> None:
     """Serve a built store as a SPARQL 1.1 endpoint until interrupted (Ctrl-C or SIGTERM).
@@ -111,15 +120,29 @@ def serve(
     host, port : str, int
         Where to listen (port 0: any free port). Only loopback by default.
     allow_updates : bool
-        Accept SPARQL updates and Graph Store writes (the store is then opened read-write).
+        Accept SPARQL updates and Graph Store writes (the store is then opened read-write), but not
+        from a web page of another site (``Origin``, ``Sec-Fetch-Site``, ``Referer``) nor under a
+        ``Host`` name the endpoint does not know (DNS rebinding): HTTP 403.
     timeout : float
-        Seconds a query may run; past that it is stopped and the client gets HTTP 503.
+        Seconds a query may run; past that the client gets HTTP 503 and the engine that ran it is
+        replaced by a fresh one (which stops the query).
     max_results : int
         Most rows (SELECT) or triples (CONSTRUCT, DESCRIBE) in one answer; the rest is not computed,
         and the answer carries ``X-Result-Truncated: true``.
     max_memory : int
         MiB the query engine may use; past that (a query Oxigraph's timeout cannot stop, such as a
         huge sort) it is replaced by a fresh one and its queries get HTTP 503.
+    allow_service : sequence of str
+        ``HOST`` or ``HOST:PORT`` that ``SERVICE`` (a federated query) may call; none by default, so
+        the endpoint never fetches a URL: a query with ``SERVICE`` gets HTTP 403.
+    max_query_bytes, max_upload_bytes : int
+        Largest request body of a query, and of an update or Graph Store write; past that HTTP 413,
+        answered before the body is read.
+    allow_hosts : sequence of str
+        Names a write's ``Host`` header may carry besides IP addresses, ``localhost`` and ``host``
+        (a reverse proxy's name, say).
+    allow_origins : sequence of str
+        Web origins (``https://app.example.org``) whose pages may write, besides the endpoint's own page.
     on_ready : callable, optional
         Called with a one-line description (with the URL) once the endpoint accepts connections.
     """
@@ -133,12 +156,29 @@ def serve(
         raise KGError("E914", option="--max-results", rule="1 or more", value=max_results)
     if max_memory < 64:
         raise KGError("E914", option="--max-memory", rule="64 (MiB) or more", value=max_memory)
+    for option, size in (("--max-query-bytes", max_query_bytes), ("--max-upload-bytes", max_upload_bytes)):
+        if size < 1024:
+            raise KGError("E914", option=option, rule="1024 (bytes) or more", value=size)
+    for origin in allow_origins:
+        parts = urllib.parse.urlsplit(origin)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.path.strip("/"):
+            raise KGError("E914", option="--allow-origin", rule="an origin such as https://app.example.org", value=repr(origin))  # fmt: skip
+    check_service("ASK {}", allow_service)  # a malformed HOST[:PORT] is an error now, not at the first query
     sock = listen(host, port)
     try:
         engine = QueryEngine(store, writable=allow_updates, timeout=timeout).start()
         try:
             limits = Limits(
-                allow_updates=allow_updates, timeout=timeout, max_results=max_results, max_memory_mb=max_memory
+                allow_updates=allow_updates,
+                timeout=timeout,
+                max_results=max_results,
+                max_memory_mb=max_memory,
+                allow_service=tuple(allow_service),
+                max_query_bytes=max_query_bytes,
+                max_upload_bytes=max_upload_bytes,
+                host=host,
+                allow_hosts=tuple(allow_hosts),
+                allow_origins=tuple(allow_origins),
             )
             app = create_app(engine, limits=limits)
             config = uvicorn.Config(
@@ -148,6 +188,7 @@ def serve(
             shown = f"[{host}]" if ":" in host else host
             if on_ready is not None:
                 mode = "updates allowed" if allow_updates else "read-only"
+                mode += f"; SERVICE to {', '.join(allow_service)}" if allow_service else "; no SERVICE"
                 note = "" if _is_loopback(host) else "; reachable from other machines"
                 on_ready(
                     f"serving {engine.label} at http://{shown}:{bound}/ (SPARQL endpoint http://{shown}:{bound}/query; "

@@ -14,18 +14,27 @@ what it read in the format the client asked for.
                             ``--allow-updates``
 ==========================  ========================================================================
 
+What is refused (see :class:`Limits`): ``SERVICE`` (a federated query would make the server fetch
+a URL) unless its host is allowed; a request body over the size limit (413, before it is read); a
+query past the time limit (503; its engine is replaced, which stops the work); with updates
+allowed, a write whose ``Host`` is a name this endpoint does not know (DNS rebinding) or whose
+``Origin`` (``Sec-Fetch-Site``, ``Referer``) is another site: a web page cannot write.
+
 Errors are plain text, one line with a kg error code: 400 (syntax, with the parser's message), 403
-(an update on a read-only endpoint), 404 (an unknown named query), 406, 415, 503 (past the time limit).
+(an update on a read-only endpoint, a refused SERVICE or cross-site write), 404 (an unknown named
+query), 406, 413 (a body over the limit), 415, 503 (past the time limit).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import json
 import logging
 import time
 import urllib.parse
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,11 +49,19 @@ from starlette.routing import Route
 
 from ..errors import KGError
 from ..namespace import PREFIXES
-from ..query import named_queries
-from ..remote import declare_prefixes, query_form, shift_columns
+from ..query import check_service, declare_prefixes, named_queries, query_form, shift_columns
 from .engine import QueryEngine
 
-__all__ = ["GRAPH_TYPES", "RESULT_TYPES", "Limits", "create_app", "negotiate", "page_html"]
+__all__ = [
+    "DATASET_TYPES",
+    "GRAPH_TYPES",
+    "PAGE_POLICY",
+    "RESULT_TYPES",
+    "Limits",
+    "create_app",
+    "negotiate",
+    "page_html",
+]
 
 RESULT_TYPES: dict[str, ox.QueryResultsFormat] = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -67,6 +84,19 @@ GRAPH_TYPES: dict[str, ox.RdfFormat] = {
     "application/json": ox.RdfFormat.JSON_LD,
 }
 """Media types of CONSTRUCT and DESCRIBE results, the first the default."""
+
+DATASET_TYPES: dict[str, ox.RdfFormat] = {
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+    "application/trig": ox.RdfFormat.TRIG,
+    "text/plain": ox.RdfFormat.N_QUADS,
+}
+"""Media types of the whole store (``GET /store`` without ``graph=`` or ``default``), the first the default."""
+
+PAGE_POLICY = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+"""The query page's Content-Security-Policy: nothing loaded from anywhere, requests only to this endpoint."""
 
 _FORMAT_PARAMS = {
     "json": "application/sparql-results+json",
@@ -92,18 +122,49 @@ _TEXT_TYPES = (
     "application/rdf+xml",
 )
 _CANCELLED = b"has been cancelled"
+_SERVICE_HINT = "start kg serve with --allow-service HOST[:PORT] to allow one"
+_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data", "text/plain")
 _PAGE = Path(__file__).with_name("page.html")
 logger = logging.getLogger("uvicorn.error")
 
 
 @dataclass(frozen=True)
 class Limits:
-    """What the endpoint allows: updates, seconds per query, results per answer, the engine's memory."""
+    """What the endpoint allows.
+
+    Attributes
+    ----------
+    allow_updates : bool
+        Accept SPARQL updates and Graph Store writes (then only from this endpoint's own page or a
+        client that is not a browser: see ``allow_hosts`` and ``allow_origins``).
+    timeout : float
+        Seconds a query may run (then 503, and the engine that ran it is replaced).
+    max_results : int
+        Most rows or triples in one answer (also ``GET /store`` of the whole store).
+    max_memory_mb : int
+        MiB the engine may use before it is replaced.
+    allow_service : tuple of str
+        ``HOST`` or ``HOST:PORT`` that ``SERVICE`` may call; none by default (federated queries off).
+    max_query_bytes, max_upload_bytes : int
+        Largest request body of a query, and of an update or a Graph Store write (413 past it).
+    host : str
+        The address the endpoint listens on (a write's ``Host`` may name it).
+    allow_hosts : tuple of str
+        More names a write's ``Host`` header may have (IP addresses and ``localhost`` always may).
+    allow_origins : tuple of str
+        Web origins (``https://app.example.org``) whose pages may write, besides this endpoint's own.
+    """
 
     allow_updates: bool = False
     timeout: float = 30.0
     max_results: int = 10_000
     max_memory_mb: int = 2048
+    allow_service: tuple[str, ...] = ()
+    max_query_bytes: int = 1_000_000
+    max_upload_bytes: int = 256_000_000
+    host: str = "127.0.0.1"
+    allow_hosts: tuple[str, ...] = ()
+    allow_origins: tuple[str, ...] = ()
 
 
 def negotiate(accept: str | None, types: dict[str, Any]) -> str | None:
@@ -165,12 +226,15 @@ def page_html(*, store: str, limits: Limits) -> str:
 
 
 class _Engines:
-    """The engine in use, replaced by a fresh one when it outgrows its memory, dies, or the store is rebuilt.
+    """The engine in use, replaced by a fresh one when a query runs past its limit, it outgrows its memory,
+    dies, or the store is rebuilt.
 
-    Oxigraph stops most queries at its own timeout, but not all: a sort keeps going, and growing,
-    after the front has answered 503. A watchdog looks at the engine once a second and replaces it
-    when its memory passes the limit (the old one is stopped at once), when it has died, or when
-    ``kg build`` has swapped in a new store on disk (the old one finishes its queries first).
+    Oxigraph's own timeout stops few queries (a count or a sort goes on for minutes after the front
+    has answered 503), so a query past the limit gets its engine replaced: requests go to a fresh one
+    at once and the old one is stopped as soon as its other requests are done, within a second. A
+    watchdog looks at the engine once a second and replaces it when its memory passes the limit (the
+    old one is stopped at once), when it has died, or when ``kg build`` has swapped in a new store on
+    disk (the old one finishes its queries first).
     """
 
     def __init__(self, engine: QueryEngine, timeout: float, memory_mb: int) -> None:
@@ -181,6 +245,8 @@ class _Engines:
         self.lock = asyncio.Lock()
         self.tasks: set[asyncio.Task] = set()
         self.old: list[QueryEngine] = []
+        self.busy: dict[QueryEngine, int] = {}
+        self.stop_by: dict[QueryEngine, float] = {}
         self.failed_at = 0.0
 
     def start_watching(self) -> None:
@@ -211,7 +277,7 @@ class _Engines:
                 logger.exception("kg serve: the engine watchdog failed")
 
     async def replace(self, engine: QueryEngine, *, grace: float) -> None:
-        """Start a fresh engine in place of ``engine``; stop the old one after ``grace`` seconds."""
+        """Start a fresh engine in place of ``engine``; stop the old one once idle, at most ``grace`` seconds later."""
         async with self.lock:
             if engine is not self.current:
                 return  # already replaced
@@ -227,6 +293,33 @@ class _Engines:
             if engine.alive():
                 self._spawn(self._retire(engine, grace))
 
+    def abandon(self, engine: QueryEngine) -> None:
+        """A query on ``engine`` ran past its limit and may still run there: stop that engine within a second."""
+        self._spawn(self._abandon(engine))
+
+    async def _abandon(self, engine: QueryEngine) -> None:
+        await self.replace(engine, grace=1.0)
+        if engine in self.stop_by:  # it was already retiring (a rebuild): sooner
+            self.stop_by[engine] = min(self.stop_by[engine], time.monotonic() + 1.0)
+
+    @contextlib.asynccontextmanager
+    async def using(self) -> AsyncIterator[QueryEngine]:
+        """The engine to use for one request, counted as busy until the block ends."""
+        engine = await self.ready()
+        with self.hold(engine):
+            yield engine
+
+    @contextlib.contextmanager
+    def hold(self, engine: QueryEngine) -> Iterator[None]:
+        """Count ``engine`` as busy (not to be stopped before its time) until the block ends."""
+        self.busy[engine] = self.busy.get(engine, 0) + 1
+        try:
+            yield
+        finally:
+            self.busy[engine] -= 1
+            if not self.busy[engine]:
+                del self.busy[engine]
+
     async def ready(self) -> QueryEngine:
         """The engine to use, once any replacement under way is done (requests wait for it)."""
         if self.lock.locked():
@@ -236,9 +329,12 @@ class _Engines:
 
     async def _retire(self, engine: QueryEngine, grace: float) -> None:
         self.old.append(engine)
-        await asyncio.sleep(grace)
+        self.stop_by[engine] = time.monotonic() + grace
+        while engine in self.busy and time.monotonic() < self.stop_by[engine]:
+            await asyncio.sleep(0.05)
         await run_in_threadpool(engine.stop)
         self.old.remove(engine)
+        del self.stop_by[engine]
 
     async def close(self) -> None:
         for task in list(self.tasks):
@@ -255,6 +351,10 @@ class _Front:
         self.limits = limits
         self.store = engine.label
         self.client: httpx.AsyncClient | None = None
+        self.hosts = {"localhost", *(_host_name(h) for h in limits.allow_hosts)}
+        if limits.host not in ("", "0.0.0.0", "::"):  # noqa: S104 - a name to compare, not to bind
+            self.hosts.add(_host_name(limits.host))
+        self.origins = {o.strip().rstrip("/").lower() for o in limits.allow_origins}
 
     @contextlib.asynccontextmanager
     async def lifespan(self, app: Starlette):
@@ -273,19 +373,27 @@ class _Front:
 
     async def home(self, request: Request) -> Response:
         if request.method in ("GET", "HEAD") and not ({"query", "name"} & set(request.query_params)):
-            return HTMLResponse(page_html(store=self.store, limits=self.limits))
+            headers = {
+                "Content-Security-Policy": PAGE_POLICY,
+                "X-Content-Type-Options": "nosniff",
+                "Referrer-Policy": "no-referrer",
+            }
+            return HTMLResponse(page_html(store=self.store, limits=self.limits), headers=headers)
         return await self.query(request)
 
     async def _params(self, request: Request) -> list[tuple[str, str]] | Response:
         params = list(request.query_params.multi_items())
         if request.method == "POST":
             media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            if media == "application/x-www-form-urlencoded":
-                params += _form(await request.body())
-            elif media == "application/sparql-query":
-                params.append(("query", (await request.body()).decode("utf-8", "replace")))
-            else:
+            if media not in ("application/x-www-form-urlencoded", "application/sparql-query"):
                 return _error(415, "E924", type=media, expected="application/sparql-query")
+            body = await _body(request, self.limits.max_query_bytes, "--max-query-bytes")
+            if isinstance(body, Response):
+                return body
+            if media == "application/x-www-form-urlencoded":
+                params += _form(body)
+            else:
+                params.append(("query", body.decode("utf-8", "replace")))
         return params
 
     async def query(self, request: Request) -> Response:
@@ -308,6 +416,8 @@ class _Front:
         form = query_form(sparql)
         if form == "update":
             return _error(400, "E925")
+        if not names and (refused := await self._refuse_service(sparql)) is not None:
+            return refused
         graph = form in ("construct", "describe")
         types = GRAPH_TYPES if graph else RESULT_TYPES
         asked = next((_FORMAT_PARAMS.get(v.lower()) for k, v in params if k in ("format", "output")), None)
@@ -329,9 +439,8 @@ class _Front:
         cap = self.limits.max_results
         started = time.perf_counter()
         assert self.client is not None
-        engine = await self.engines.ready()
         try:
-            async with asyncio.timeout(self.limits.timeout):
+            async with self.engines.using() as engine, asyncio.timeout(self.limits.timeout):
                 request = self.client.build_request(
                     "POST",
                     engine.url + "/query",
@@ -346,7 +455,8 @@ class _Front:
                     data, truncated = await _read_lines(response, cap + (0 if graph else 1))
                 finally:
                     await response.aclose()
-        except TimeoutError:  # leaving the stream closes the connection, which stops a streaming answer
+        except TimeoutError:  # the engine may go on computing (a count, a sort): it is replaced
+            self.engines.abandon(engine)
             return _error(503, "E922", timeout=f"{self.limits.timeout:g}")
         except httpx.HTTPError as exc:
             if engine is not self.engines.current:
@@ -378,53 +488,208 @@ class _Front:
 
     # --- writes ---
 
-    async def update(self, request: Request) -> Response:
+    async def _refuse_service(self, sparql: str) -> Response | None:
+        """403 for a ``SERVICE`` call this endpoint does not allow (400 if the text cannot be checked)."""
+        try:  # in a thread: parsing a long text that mentions SERVICE takes a while
+            await run_in_threadpool(check_service, sparql, self.limits.allow_service, hint=_SERVICE_HINT)
+        except KGError as exc:
+            return PlainTextResponse(exc.message + "\n", status_code=403 if exc.code == "E930" else 400)
+        return None
+
+    def _refuse_write(self, request: Request) -> Response | None:
+        """403 for a write that a web page of another site (or a DNS-rebound name) sends; None if it may go."""
         if not self.limits.allow_updates:
             return _error(403, "E921")
+        host = request.headers.get("host", "")
+        if not _is_ip(_host_name(host)) and _host_name(host) not in self.hosts:
+            reason = (
+                f"the Host {host!r} is not a name of this endpoint (a DNS rebinding attack uses one); "
+                "allow it with kg serve --allow-host NAME"
+            )
+            return _error(403, "E933", reason=reason)
+        origin = request.headers.get("origin")
+        referer = request.headers.get("referer")
+        if origin is not None or referer is not None:
+            source = origin if origin is not None else referer or ""
+            parts = urllib.parse.urlsplit(source)
+            same = parts.scheme in ("http", "https") and parts.netloc.lower() == host.lower()
+            allowed = f"{parts.scheme}://{parts.netloc}".lower() in self.origins
+            if not (same or allowed):
+                shown = source if origin is not None else f"{parts.scheme}://{parts.netloc}"
+                reason = (
+                    f"it comes from a web page of {shown}, another site; allow it with kg serve --allow-origin ORIGIN"
+                )
+                return _error(403, "E933", reason=reason)
+            if allowed:
+                return None
+        site = request.headers.get("sec-fetch-site")
+        if site is not None and site.lower() not in ("same-origin", "none"):
+            reason = f"it comes from a web page of another site (Sec-Fetch-Site: {site}); allow it with kg serve --allow-origin ORIGIN"  # fmt: skip
+            return _error(403, "E933", reason=reason)
+        return None
+
+    async def update(self, request: Request) -> Response:
+        if (refused := self._refuse_write(request)) is not None:
+            return refused
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        if media == "application/x-www-form-urlencoded":
-            fields = [(k, declare_prefixes(v) if k == "update" else v) for k, v in _form(await request.body())]
-            content = urllib.parse.urlencode(fields).encode("ascii")
-        elif media == "application/sparql-update":
-            content = declare_prefixes((await request.body()).decode("utf-8")).encode("utf-8")
-        else:
+        if media not in ("application/x-www-form-urlencoded", "application/sparql-update"):
             return _error(415, "E924", type=media, expected="application/sparql-update")
+        body = await _body(request, self.limits.max_upload_bytes, "--max-upload-bytes")
+        if isinstance(body, Response):
+            return body
+        if media == "application/x-www-form-urlencoded":
+            fields = _form(body)
+            updates = [v for k, v in fields if k == "update"]
+        else:
+            updates = [body.decode("utf-8", "replace")]
+        for text in updates:
+            if (refused := await self._refuse_service(text)) is not None:
+                return refused
+        if media == "application/x-www-form-urlencoded":
+            fields = [(k, declare_prefixes(v) if k == "update" else v) for k, v in fields]
+            content = urllib.parse.urlencode(fields).encode("ascii")
+        else:
+            content = declare_prefixes(updates[0]).encode("utf-8")
         return await self._forward(request, "/update", content)
 
     async def graph_store(self, request: Request) -> Response:
-        if request.method not in ("GET", "HEAD") and not self.limits.allow_updates:
-            return _error(403, "E921")
-        return await self._forward(request, "/store", await request.body())
+        if request.method in ("GET", "HEAD"):
+            return await self._read_store(request)
+        if (refused := self._refuse_write(request)) is not None:
+            return refused
+        body = await _body(request, self.limits.max_upload_bytes, "--max-upload-bytes")
+        if isinstance(body, Response):
+            return body
+        return await self._forward(request, "/store", body)
+
+    async def _read_store(self, request: Request) -> Response:
+        """``GET /store``: one graph whole, the whole store cut at the result cap; both within the time limit."""
+        params = list(request.query_params.multi_items())
+        whole = not any(k in ("graph", "default") for k, _ in params)
+        types = DATASET_TYPES if whole else GRAPH_TYPES
+        media = negotiate(request.headers.get("accept"), types)
+        if media is None:
+            kind = "the whole store" if whole else "a graph"
+            return _error(406, "E923", kind=kind, accept=request.headers.get("accept"), choices=", ".join(types))
+        assert self.client is not None
+        deadline = time.monotonic() + self.limits.timeout
+        try:
+            async with self.engines.using() as engine, asyncio.timeout(self.limits.timeout):
+                upstream = self.client.build_request(
+                    "GET",
+                    engine.url + "/store",
+                    params=params,
+                    headers={"Accept": "application/n-quads" if whole else media},
+                )
+                response = await self.client.send(upstream, stream=True)
+                if not whole or response.status_code != 200:
+                    # a graph is sent as it comes (clients fetch graph by graph to get past the cap),
+                    # but not past the deadline: then the answer is cut off, never ended as if whole
+                    keep = {k: v for k, v in response.headers.items() if k.lower() == "content-type"}
+                    body = _until(response, deadline, self.engines.hold(engine))
+                    return StreamingResponse(body, status_code=response.status_code, headers=keep)
+                try:
+                    data, truncated = await _read_lines(response, self.limits.max_results)
+                finally:
+                    await response.aclose()
+        except TimeoutError:
+            self.engines.abandon(engine)
+            return _error(503, "E922", timeout=f"{self.limits.timeout:g}")
+        except httpx.HTTPError as exc:
+            return _error(502, "E926", detail=str(exc) or type(exc).__name__)
+        fmt = DATASET_TYPES[media]
+        if fmt == ox.RdfFormat.N_QUADS:
+            body = data
+        else:
+            prefixes = {k: v for k, v in PREFIXES.items() if k != "graph"}
+            body = await run_in_threadpool(
+                lambda: ox.serialize(ox.parse(data, format=ox.RdfFormat.N_QUADS), format=fmt, prefixes=prefixes)
+            )
+        headers = {"X-Result-Cap": str(self.limits.max_results)}
+        if truncated:
+            headers["X-Result-Truncated"] = "true"
+        return Response(body, headers=headers, media_type=media + "; charset=utf-8")
 
     async def _forward(self, request: Request, path: str, content: bytes) -> Response:
         assert self.client is not None
-        engine = await self.engines.ready()
         headers = {k: v for k, v in request.headers.items() if k.lower() in ("content-type", "accept")}
-        upstream = self.client.build_request(
-            request.method,
-            engine.url + path,
-            params=list(request.query_params.multi_items()),
-            content=content,
-            headers=headers,
-        )
-        try:
-            response = await self.client.send(upstream, stream=True)
-        except httpx.HTTPError as exc:
-            return _error(502, "E926", detail=str(exc) or type(exc).__name__)
+        async with self.engines.using() as engine:
+            upstream = self.client.build_request(
+                request.method,
+                engine.url + path,
+                params=list(request.query_params.multi_items()),
+                content=content,
+                headers=headers,
+            )
+            try:
+                response = await self.client.send(upstream)
+            except httpx.HTTPError as exc:
+                return _error(502, "E926", detail=str(exc) or type(exc).__name__)
         keep = {k: v for k, v in response.headers.items() if k.lower() in ("content-type", "location")}
-        return StreamingResponse(
-            response.aiter_raw(), status_code=response.status_code, headers=keep, background=_Close(response)
-        )
+        return Response(response.content, status_code=response.status_code, headers=keep)
 
 
-class _Close:
-    """A background task that closes an upstream response once the client has it."""
+async def _until(
+    response: httpx.Response, deadline: float, busy: contextlib.AbstractContextManager
+) -> AsyncIterator[bytes]:
+    """The body of an engine's answer as it comes, until ``deadline`` (then it stops with an error)."""
+    with busy:
+        chunks = response.aiter_raw()
+        try:
+            while True:
+                try:
+                    chunk = await asyncio.wait_for(anext(chunks), max(deadline - time.monotonic(), 0.001))
+                except StopAsyncIteration:
+                    return
+                yield chunk
+        finally:
+            await response.aclose()
 
-    def __init__(self, response: httpx.Response) -> None:
-        self.response = response
 
-    async def __call__(self) -> None:
-        await self.response.aclose()
+async def _body(request: Request, limit: int, option: str) -> bytes | Response:
+    """The request body, or 413 as soon as it is known to be over ``limit`` bytes (the rest is not read)."""
+    too_large = PlainTextResponse(
+        KGError("E932", limit=limit, option=f"kg serve {option}").message + "\n",
+        status_code=413,
+        headers={"Connection": "close"},  # the unread rest of the body would come next on this connection
+    )
+    try:
+        length = int(request.headers.get("content-length", "0"))
+    except ValueError:
+        length = 0
+    if length > limit:
+        return too_large
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return too_large
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _host_name(host: str) -> str:
+    """The name in a ``Host`` header (no port, no IPv6 brackets), lower case.
+
+    >>> _host_name("[::1]:7878"), _host_name("Example.org:80"), _host_name("127.0.0.1")
+    ('::1', 'example.org', '127.0.0.1')
+    """
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1:].split("]", 1)[0]
+    if host.count(":") == 1:
+        return host.split(":", 1)[0]
+    return host
+
+
+def _is_ip(name: str) -> bool:
+    """An address, not a name: DNS rebinding needs a name."""
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 def _form(body: bytes) -> list[tuple[str, str]]:

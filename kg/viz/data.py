@@ -1,8 +1,9 @@
-"""What the views draw, read from a store through SPARQL: entities, quantities, claims and their provenance.
+"""What the views draw: entities, quantities, claims and their provenance, as display records.
 
-:func:`read_graph` returns a :class:`GraphData`: plain records, with no RDF terms left, that the views
-(``kg.viz.views``) turn into nodes and edges. It reads the analysis results of ``kg analyze --write``
-(graph ``graph:analysis``) when they are there.
+:func:`read_graph` reads a store through :func:`kg.graphdata.read_graph_data` (the one reader analysis
+and the exports use too) and returns a :class:`GraphData`: plain records with names resolved, that
+the views (``kg.viz.views``) turn into nodes and edges. It holds the analysis results of
+``kg analyze --write`` (graph ``graph:analysis``) when they are there.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from rdflib import Literal, URIRef
-
-from ..namespace import GRAPH, KG
-from ..store import Store, open_store
+from .. import graphdata
+from ..namespace import local_name
+from ..store import Store
+from ..vocab import ACTOR_TYPES
 
 __all__ = [
     "ACTOR_TYPES",
+    "PARTS",
     "ClaimGroupRecord",
     "ClaimRecord",
     "GraphData",
@@ -27,10 +29,11 @@ __all__ = [
     "read_graph",
 ]
 
-ACTOR_TYPES = ("Person", "Country", "GovernmentBody", "Organisation", "ArmedGroup", "MediaOutlet", "Group")
-ENTITY_TYPES = (*ACTOR_TYPES, "Place", "Operation", "Event", "Document")
-ANALYSIS_GRAPH = str(GRAPH["analysis"])
-STATUSES = {"Conflicting": "conflicting", "Corroborated": "corroborated", "SingleSource": "single-source"}
+PARTS = (
+    "entities", "claims", "triples", "status", "quotes", "quantities", "groups", "articles", "labels", "conflicts",
+    "agreements", "analysis",
+)  # fmt: skip
+"""What the views read (:func:`kg.graphdata.read_graph_data`)."""
 
 
 @dataclass
@@ -46,7 +49,7 @@ class NodeRecord:
     metrics: dict[str, float] = field(default_factory=dict)
     """``degree``, ``betweenness``, ``pagerank`` and ``community`` from ``kg analyze --write``."""
     value: str = ""
-    """For a quantity: the value as given (``47``), or its bounds (``24-99``, ``201+``)."""
+    """For a quantity: the number as its stored label gives it (``47``, ``about 400``, ``24-99``, ``at least 201``)."""
     counted: str = ""
     kind: str = ""
 
@@ -107,21 +110,11 @@ class GraphData:
         return node.label if node else local_name(iri)
 
 
-def local_name(iri: str) -> str:
-    """The last part of an IRI: ``https://kg.example.org/ontology#leftFor`` -> ``leftFor``.
-
-    Examples
-    --------
-    >>> local_name("https://kg.example.org/ontology#leftFor")
-    'leftFor'
-    >>> local_name("https://kg.example.org/id/tokayev")
-    'tokayev'
-    """
-    return re.split(r"[#/]", iri.rstrip("/#"))[-1]
-
-
 def date_period(date: str) -> tuple[str, str]:
-    """The first and last day a ``YYYY[-MM[-DD]]`` date names, as ISO strings (compared as text).
+    """The first and last day a ``YYYY[-MM[-DD]]`` date names, as ISO strings, to be compared as text.
+
+    The views compare real days (:func:`kg.vocab.date_period`); this text form is kept for callers
+    that compare dates as strings (a month ends on its 31st, which sorts the same).
 
     Examples
     --------
@@ -136,57 +129,6 @@ def date_period(date: str) -> tuple[str, str]:
     return start, end
 
 
-_ENTITIES = """
-SELECT ?n ?class ?label ?comment ?mentions WHERE {
-  GRAPH graph:registry { ?n a ?class ; rdfs:label ?label . OPTIONAL { ?n rdfs:comment ?comment } }
-  OPTIONAL { ?n kg:mentionCount ?mentions }
-}"""
-_ALIASES = "SELECT ?n ?alias WHERE { GRAPH graph:registry { ?n skos:altLabel ?alias } }"
-_QUANTITIES = """
-SELECT ?n ?label ?value ?lower ?upper ?approximate ?counted ?kindLabel WHERE {
-  ?n a kg:Quantity ; rdfs:label ?label .
-  OPTIONAL { ?n kg:value ?value } OPTIONAL { ?n kg:lowerBound ?lower } OPTIONAL { ?n kg:upperBound ?upper }
-  OPTIONAL { ?n kg:approximate ?approximate } OPTIONAL { ?n kg:counted ?counted }
-  OPTIONAL { ?n kg:kind/rdfs:label ?kindLabel }
-}"""
-# Claims are read in four simple queries joined here: one query with all the OPTIONALs is several
-# times slower in Oxigraph. A claim and its provenance live in its article's graph.
-_CLAIMS = """
-SELECT ?claim ?s ?p ?o ?speaker ?article ?stated ?about WHERE { GRAPH ?g {
-  ?claim a kg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-  OPTIONAL { ?claim prov:wasAttributedTo ?speaker }
-  OPTIONAL { ?claim prov:wasDerivedFrom ?article }
-  OPTIONAL { ?claim kg:statedOn ?stated }
-  OPTIONAL { ?claim kg:about ?about }
-} }"""
-_QUOTES = """
-SELECT ?claim ?quote WHERE { GRAPH ?g { ?claim a kg:Claim ; kg:evidence ?e . ?e oa:hasSelector ?q . ?q oa:exact ?quote } }"""
-_STATUS = "SELECT ?claim ?status ?group WHERE { ?claim kg:status ?status OPTIONAL { ?claim kg:inGroup ?group } }"
-_ARTICLES = """
-SELECT ?article ?title ?published ?outlet WHERE {
-  ?article a schema:NewsArticle .
-  OPTIONAL { ?article schema:headline ?title }
-  OPTIONAL { ?article schema:datePublished ?published }
-  OPTIONAL { ?article schema:publisher ?outlet }
-}"""
-_PREDICATES = "SELECT DISTINCT ?p ?label WHERE { ?c a kg:Claim ; rdf:predicate ?p . ?p rdfs:label ?label }"
-_PAIRS = "SELECT ?a ?b WHERE { ?a kg:%s ?b }"
-_GROUPS = """
-SELECT ?g ?topic ?p ?kind ?kindLabel ?n ?contested WHERE {
-  ?g a kg:ClaimGroup ; kg:topic ?topic ; kg:groupPredicate ?p .
-  OPTIONAL { ?g kg:kind ?kind OPTIONAL { ?kind rdfs:label ?kindLabel } }
-  OPTIONAL { ?g kg:claimCount ?n } OPTIONAL { ?g kg:contested ?contested }
-}"""
-_ANALYSIS = f"""
-SELECT ?n ?p ?x WHERE {{
-  GRAPH <{ANALYSIS_GRAPH}> {{ ?n ?p ?x VALUES ?p {{ kg:degree kg:betweenness kg:pagerank kg:community }} }}
-}}"""
-
-
-def _s(term) -> str:
-    return "" if term is None else str(term)
-
-
 def read_graph(store: str | os.PathLike | Store | None = None) -> GraphData:
     """Read the entities, quantities, claims, conflicts and claim groups of a built store.
 
@@ -199,80 +141,51 @@ def read_graph(store: str | os.PathLike | Store | None = None) -> GraphData:
     -------
     GraphData
     """
-    if isinstance(store, Store):
-        return _read(store)
-    with open_store(store) as opened:
-        return _read(opened)
+    return from_graph_data(graphdata.read_graph_data(store, PARTS))
 
 
-def _read(store: Store) -> GraphData:
-    kg_ns = str(KG._NS)
+def from_graph_data(data: graphdata.GraphData) -> GraphData:
+    """The display records of what :func:`kg.graphdata.read_graph_data` read (with :data:`PARTS`)."""
+    data.require(*PARTS)
     nodes: dict[str, NodeRecord] = {}
-    for n, cls, label, comment, mentions in store.query(_ENTITIES).rows:
-        kind = _s(cls).removeprefix(kg_ns)
-        if kind not in ENTITY_TYPES or not isinstance(n, URIRef):
-            continue
-        known = nodes.get(str(n))
-        if known is not None and ENTITY_TYPES.index(known.type) < ENTITY_TYPES.index(kind):
-            continue  # a Country is also a Place, an Operation also an Event: keep the most specific
-        nodes[str(n)] = NodeRecord(
-            str(n), kind, _s(label), description=_s(comment), mentions=int(mentions) if mentions is not None else None
-        )
-    for n, alias in store.query(_ALIASES).rows:
-        node = nodes.get(_s(n))
-        if node is not None and str(alias) != node.label and str(alias) not in node.aliases:
-            node.aliases.append(str(alias))
-    for n, label, value, lower, upper, approximate, counted, kind in store.query(_QUANTITIES).rows:
-        nodes[str(n)] = NodeRecord(
-            str(n), "Quantity", _s(label), value=_quantity_value(value, lower, upper, approximate),
-            counted=_s(counted), kind=_s(kind),
+    for e in data.entities.values():
+        nodes[e.iri] = NodeRecord(
+            e.iri, e.type, e.label, aliases=list(e.aliases), description=e.description, mentions=e.mentions,
+            metrics=dict(e.metrics),
         )  # fmt: skip
-    predicate_labels = {}
-    for p, label in store.query(_PREDICATES).rows:
-        if not isinstance(label, Literal) or label.language in (None, "en"):
-            predicate_labels[str(p)] = str(label)
-    articles = {
-        str(a): (_s(title), _s(published), _s(outlet)) for a, title, published, outlet in store.query(_ARTICLES).rows
-    }
-    quotes = {str(c): str(q) for c, q in store.query(_QUOTES).rows}
-    statuses = {str(c): (_s(st), _s(g)) for c, st, g in store.query(_STATUS).rows}
+    for q in data.quantities.values():
+        nodes[q.iri] = NodeRecord(
+            q.iri, "Quantity", q.label, value=q.text, counted=q.counted, kind=data.labels.get(q.kind, "")
+        )
     claims: dict[str, ClaimRecord] = {}
-    for claim, s, p, o, speaker, article, stated, about in store.query(_CLAIMS).rows:
-        iri = str(claim)
-        if iri in claims:
+    for c in data.claims:
+        if c.type != "Claim" or c.subject is None or c.predicate is None or c.object is None:
             continue
-        title, published, outlet = articles.get(_s(article), ("", "", ""))
-        status, group = statuses.get(iri, ("", ""))
-        claims[iri] = ClaimRecord(
-            iri=iri, subject=str(s), predicate=str(p),
-            predicate_label=predicate_labels.get(str(p)) or _words(local_name(str(p))),
-            object=str(o), object_is_node=isinstance(o, URIRef), quote=quotes.get(iri, ""),
-            speaker=_s(speaker), speaker_label=_name(nodes, _s(speaker)), article=_s(article), article_title=title,
-            outlet=outlet, outlet_label=_name(nodes, outlet), date=_s(stated) or published,
-            status=STATUSES.get(status.removeprefix(kg_ns), "single-source"), about=_s(about), group=group,
+        article = data.articles.get(c.article or "") or graphdata.Article("")
+        outlet = article.outlet or ""
+        claims[c.iri] = ClaimRecord(
+            iri=c.iri, subject=c.subject, predicate=c.predicate,
+            predicate_label=data.labels.get(c.predicate) or _words(local_name(c.predicate)),
+            object=c.object, object_is_node=c.object_is_iri, quote=c.quote,
+            speaker=c.speaker or "", speaker_label=_name(nodes, c.speaker or ""), article=c.article or "",
+            article_title=article.title, outlet=outlet, outlet_label=_name(nodes, outlet),
+            date=c.stated or article.published, status=c.status or "single-source", about=c.about or "",
+            group=c.group or "",
         )  # fmt: skip
     groups = {}
-    for g, topic, p, kind, kind_label, n, contested in store.query(_GROUPS).rows:
-        groups[str(g)] = ClaimGroupRecord(
-            str(g), str(topic), str(p), kind=_s(kind), kind_label=_s(kind_label) or (local_name(_s(kind)) if kind else ""),
-            claim_count=int(n) if n is not None else 0, contested=bool(contested is not None and contested.toPython()),
+    for g in data.groups.values():
+        groups[g.iri] = ClaimGroupRecord(
+            g.iri, g.topic, g.predicate, kind=g.kind or "",
+            kind_label=(data.labels.get(g.kind) or local_name(g.kind)) if g.kind else "",
+            claim_count=g.claim_count, contested=g.contested,
         )  # fmt: skip
-    has_analysis = False
-    for n, p, x in store.query(_ANALYSIS).rows:
-        node = nodes.get(_s(n))
-        if node is not None and isinstance(x, Literal):
-            try:
-                node.metrics[local_name(str(p))] = float(x.toPython())
-            except (TypeError, ValueError):
-                continue
-            has_analysis = True
     return GraphData(
         nodes=nodes,
         claims=list(claims.values()),
-        conflicts=_pairs(store, "conflictsWith", claims),
-        agreements=_pairs(store, "corroborates", claims),
+        conflicts=_pairs(data.conflicts, claims),
+        agreements=_pairs(data.agreements, claims),
         groups=groups,
-        has_analysis=has_analysis,
+        has_analysis=data.has_analysis,
     )
 
 
@@ -281,10 +194,9 @@ def _name(nodes: dict[str, NodeRecord], iri: str) -> str:
     return node.label if node else (local_name(iri) if iri else "")
 
 
-def _pairs(store: Store, predicate: str, claims: dict) -> set[tuple[str, str]]:
+def _pairs(found: list[tuple[str, str]], claims: dict) -> set[tuple[str, str]]:
     pairs = set()
-    for a, b in store.query(_PAIRS % predicate).rows:
-        a, b = str(a), str(b)
+    for a, b in found:
         if a != b and a in claims and b in claims:
             pairs.add((min(a, b), max(a, b)))
     return pairs
@@ -296,23 +208,3 @@ def _words(name: str) -> str:
     if name in special:
         return special[name]
     return re.sub(r"(?<=[a-z])([A-Z])", lambda m: " " + m.group(1).lower(), name)
-
-
-def _number(term) -> str:
-    value = term.toPython()
-    if hasattr(value, "to_integral_value") and value == value.to_integral_value():
-        value = int(value)
-    return str(value)
-
-
-def _quantity_value(value, lower, upper, approximate) -> str:
-    about = "about " if approximate is not None and approximate.toPython() else ""
-    if value is not None:
-        return about + _number(value)
-    if lower is not None and upper is not None:
-        return f"{_number(lower)}–{_number(upper)}"
-    if lower is not None:
-        return f"{_number(lower)}+"
-    if upper is not None:
-        return f"up to {_number(upper)}"
-    return ""

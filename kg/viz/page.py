@@ -25,14 +25,32 @@ import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from ..errors import KGError
+from ..io import atomic_write
 
-if TYPE_CHECKING:
-    from .views import View
+__all__ = ["PageContent", "iframe_html", "page_html", "safe_json", "write_page"]
 
-__all__ = ["iframe_html", "page_html", "safe_json", "write_page"]
+
+class PageContent(Protocol):
+    """What a page shows: :class:`kg.viz.View` (typed here by its fields, so that this module does not
+    import the views, which import it)."""
+
+    kind: str
+    title: str
+    nodes: list[dict]
+    edges: list[dict]
+    claims: list[dict]
+    outlets: list[str]
+    articles: list[str]
+    legend: dict
+    note: str
+    counts: dict[str, int]
+    physics: bool
+    options: dict
+    filters: dict[str, str]
+
 
 VIS_VERSION = "9.1.2"
 _HERE = Path(__file__).parent
@@ -61,7 +79,7 @@ def _assets() -> dict[str, str]:
     return assets
 
 
-def page_html(view: View) -> str:
+def page_html(view: PageContent) -> str:
     """The page of a view, as one HTML document that needs nothing else.
 
     Parameters
@@ -104,7 +122,7 @@ def page_html(view: View) -> str:
     return re.sub(r"@@([A-Z_]+)@@", lambda m: parts[m.group(1)], assets["TEMPLATE"])
 
 
-def write_page(view: View, output: str | os.PathLike) -> Path:
+def write_page(view: PageContent, output: str | os.PathLike) -> Path:
     """Write the page of ``view`` to ``output``, all or nothing; return the path.
 
     Raises
@@ -113,14 +131,10 @@ def write_page(view: View, output: str | os.PathLike) -> Path:
         E807 when the file cannot be written.
     """
     path = Path(output)
-    partial = path.with_name(f".{path.name}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(page_html(view), encoding="utf-8")
-        os.replace(partial, path)
+        atomic_write(path, page_html(view))
     except OSError as exc:
-        if partial.parent.is_dir():
-            partial.unlink(missing_ok=True)
         raise KGError("E807", path=path, detail=exc.strerror or str(exc)) from None
     return path
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,25 +32,24 @@ import networkx as nx
 from pyvis.network import Network
 
 from ..errors import KGError
-from ..namespace import KG
+from ..namespace import KG, local_name
+from ..resolve import resolve
 from ..store import Store
-from .data import ClaimRecord, GraphData, NodeRecord, date_period, local_name, read_graph
+from ..vocab import STATUSES, date_period
+from .data import ClaimRecord, GraphData, NodeRecord, read_graph
 from .layout import layout
-from .names import resolve_name
+from .options import MAX_NODES, PHYSICS_LIMIT, VIEWS
 from .style import EDGE_STYLES, STATUS_STYLES, node_style
 
-__all__ = ["DEFER_LABELS", "MAX_NODES", "PHYSICS_LIMIT", "VIEWS", "View", "build_view", "parse_date"]
+__all__ = ["DEFER_LABELS", "MAX_NODES", "PHYSICS_LIMIT", "VIEWS", "View", "build_view", "parse_date", "render"]
 
-VIEWS = ("graph", "operations", "claims")
-MAX_NODES = 2000
-"""Default cap on the nodes of a page: beyond it, the least important are left out (and the page says so)."""
-PHYSICS_LIMIT = 300
-"""Pages with more nodes than this start with physics off (the precomputed layout stays as it is)."""
 DEFER_LABELS = 3000
 """Pages with more edges than this label the edges in view once zoomed in (not all of them at start-up)."""
 
 _OPERATION_ROLES = {str(KG.agent), str(KG.partner), str(KG.origin), str(KG.destination), str(KG.phaseOf)}
-_STATUS_RANK = {"conflicting": 2, "corroborated": 1, "single-source": 0}
+_STATUS_RANK = {status: len(STATUSES) - 1 - i for i, status in enumerate(STATUSES)}
+"""conflicting 2, corroborated 1, single-source 0: the strongest status of an edge's claims colours it."""
+_RANGE = re.compile(r"(?<=\d)-(?=\d)")
 
 
 @dataclass
@@ -137,14 +137,11 @@ def parse_date(value: str | dt.date | None, option: str) -> str | None:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value).strip()
-    for fmt, length in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
-        if len(text) == length:
-            try:
-                dt.datetime.strptime(text, fmt)
-            except ValueError:
-                break
-            return text
-    raise KGError("E803", option=option, value=str(value))
+    try:
+        date_period(text)
+    except ValueError:
+        raise KGError("E803", option=option, value=str(value)) from None
+    return text
 
 
 def build_view(
@@ -170,7 +167,8 @@ def build_view(
         The whole graph, operations with their agents, counts and sources, or claims grouped by what
         they count.
     focus : str, optional
-        The name (label or alias, any case) of an entity: show only what lies within ``depth`` edges of it.
+        An entity's id (``id:tokayev``), label or alias, in any case (:func:`kg.resolve.resolve`): show
+        only what lies within ``depth`` edges of it.
     depth : int
         How far from ``focus`` to go.
     since, until : str, optional
@@ -215,7 +213,7 @@ def build_view(
     outlet = None
     if source:
         outlets = {n.iri: (n.label, n.aliases) for n in data.nodes.values() if n.type == "MediaOutlet"}
-        outlet = resolve_name(source, outlets, what="outlet")
+        outlet = resolve(source, outlets, what="outlet")
         filters["source"] = data.label(outlet)
     if since_text:
         filters["since"] = since_text
@@ -230,7 +228,7 @@ def build_view(
     distance: dict[str, int] | None = None
     if focus:
         all_names = {n.iri: (n.label, n.aliases) for n in data.nodes.values() if n.type != "Quantity"}
-        center = resolve_name(focus, all_names, what="name")
+        center = resolve(focus, all_names, what="name")
         if center not in nodes:
             raise KGError("E806", name=data.label(center), view=view)
         G = nx.Graph()
@@ -253,7 +251,10 @@ def _keep(claim: ClaimRecord, outlet: str | None, since: str | None, until: str 
     if since or until:
         if not claim.date:
             return False
-        start, end = date_period(claim.date)
+        try:
+            start, end = date_period(claim.date)
+        except ValueError:
+            return False
         if since and end < date_period(since)[0]:
             return False
         if until and start > date_period(until)[1]:
@@ -287,7 +288,7 @@ def _node_lines(record: NodeRecord) -> list[str]:
         lines.append(record.description)
     if record.type == "Quantity":
         parts = [
-            f"value {record.value}" if record.value else "",
+            f"value {_typeset(record.value)}" if record.value else "",
             f"counted: {record.counted}" if record.counted else "",
         ]
         if record.kind:
@@ -477,8 +478,13 @@ def _claims_view(data: GraphData, kept: list[int]) -> tuple[dict[str, _Node], li
 def _value_text(data: GraphData, claim: ClaimRecord) -> str:
     record = data.nodes.get(claim.object)
     if record is not None and record.type == "Quantity":
-        return record.value or record.label
+        return _typeset(record.value or record.label)
     return data.label(claim.object) if claim.object_is_node else claim.object
+
+
+def _typeset(number: str) -> str:
+    """A quantity's text on a page: the stored label's ``24-99`` set with an en dash, ``24–99``."""
+    return _RANGE.sub("\u2013", number)
 
 
 # --- importance, cap ------------------------------------------------------------------------
@@ -764,3 +770,45 @@ def _vis_options(n: int, physics: bool) -> dict:
             "stabilization": {"enabled": physics, "iterations": 150, "updateInterval": 50, "fit": True},
         },
     }
+
+
+def render(
+    store: str | os.PathLike | Store | None = None,
+    view: str = "graph",
+    *,
+    focus: str | None = None,
+    depth: int = 2,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    source: str | None = None,
+    max_nodes: int = MAX_NODES,
+    output: str | os.PathLike = "out/graph.html",
+) -> Path:
+    """Write one view of the graph as a self-contained HTML page (what ``kg viz`` does).
+
+    Parameters
+    ----------
+    store : str or Store, optional
+        A store URL or an open store; default ``$KG_STORE`` or ``.kg``.
+    view : {"graph", "operations", "claims"}
+        See :func:`build_view`; ``focus``, ``depth``, ``since``, ``until``, ``source`` and ``max_nodes`` too.
+    output : str or path
+        The page to write (its folder is created).
+
+    Returns
+    -------
+    Path
+        The page written.
+
+    Examples
+    --------
+    >>> import kg, kg.viz, tempfile, pathlib
+    >>> _ = kg.build("tests/data/tiny", store="memory:viz-render", out=None)
+    >>> page = kg.viz.render("memory:viz-render", output=pathlib.Path(tempfile.mkdtemp()) / "g.html")
+    >>> page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    True
+    """
+    built = build_view(
+        store, view, focus=focus, depth=depth, since=since, until=until, source=source, max_nodes=max_nodes
+    )
+    return built.write(output)

@@ -107,7 +107,7 @@ def test_write_then_order_actors_by_pagerank_in_sparql(seed_copy):
 
 
 def test_an_unknown_name_suggests_the_closest(seed_store):
-    line = one_line_error(analyze("path", "Tokaev", "Tajikistan", store=seed_store), "E701")
+    line = one_line_error(analyze("path", "Tokaev", "Tajikistan", store=seed_store), "E801")
     assert "closest: 'Tokayev'" in line
 
 

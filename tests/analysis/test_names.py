@@ -15,7 +15,7 @@ def test_labels_aliases_and_ids_in_any_case(seed_actors):
 
 
 def test_an_unknown_name_suggests_the_closest(seed_actors):
-    with pytest.raises(kg.KGError, match=r"E701 unknown name 'Tokaev' in the actors view; closest: 'Tokayev'"):
+    with pytest.raises(kg.KGError, match=r"E801 unknown name 'Tokaev' in the actors view; closest: 'Tokayev'"):
         resolve(seed_actors, "Tokaev")
 
 
@@ -23,7 +23,7 @@ def test_a_name_of_two_nodes_is_ambiguous():
     G = nx.Graph()
     G.add_node(ID + "a", label="Foreign Ministry", aliases=["MFA"])
     G.add_node(ID + "b", label="Ministry of Foreign Affairs", aliases=["MFA"])
-    with pytest.raises(kg.KGError, match=r"E702 ambiguous name 'mfa': it names Foreign Ministry \(id:a\), "):
+    with pytest.raises(kg.KGError, match=r"E802 ambiguous name 'mfa': it names Foreign Ministry \(id:a\), "):
         resolve(G, "mfa")
 
 

@@ -38,12 +38,13 @@ def test_annotate_build_and_query_a_folder_of_new_articles(tmp_path):
     assert rows.stdout.splitlines() == ["value,component", "98,quantities", "98,quantities"]
 
 
-def test_bad_input_is_reported_per_file_and_the_batch_goes_on(tmp_path):
+def test_bad_input_is_reported_per_file_and_the_batch_goes_on_and_latin1_is_read_with_a_warning(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
     (inputs / "empty.txt").write_bytes(b"")
     (inputs / "binary.txt").write_bytes(bytes(range(256)) * 4)
-    (inputs / "latin1.txt").write_bytes("Caf\xe9 au lait in Almaty, the minister said.\n".encode("latin-1"))
+    latin1 = "Kassym-Jomart Tokayev said the café in Almaty had hosted a delegation from São Paulo.\n"
+    (inputs / "latin1.txt").write_bytes(latin1.encode("latin-1"))
     (inputs / "scripts.html").write_text(
         "<html><script>" + "var x = 1;" * 2000 + "</script><body><script>go()</script></body></html>"
     )
@@ -54,10 +55,13 @@ def test_bad_input_is_reported_per_file_and_the_batch_goes_on(tmp_path):
     assert result.returncode == 0, result.stderr
     skipped = sorted(line.split(":")[0] for line in result.stderr.splitlines() if line.startswith("skipped "))
     assert skipped == [f"skipped {inputs / name}" for name in
-                       ("binary.txt", "empty.txt", "huge.txt", "latin1.txt", "scripts.html")]  # fmt: skip
-    assert "annotated 1 article" in result.stderr and "skipped 5" in result.stderr
+                       ("binary.txt", "empty.txt", "huge.txt", "scripts.html")]  # fmt: skip
+    assert "annotated 2 articles" in result.stderr and "skipped 4" in result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert warnings == [f"warning: {inputs / 'latin1.txt'}: not UTF-8 (byte 0xe9 at offset 31): read as cp1252; if its accented letters look wrong, convert it to UTF-8"]  # fmt: skip
+    assert (out / "latin1.txt").read_text(encoding="utf-8") == latin1
     assert "Traceback" not in result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["quiet.txt", "quiet.yaml", "registry.yaml"]
+    assert sorted(p.name for p in out.iterdir()) == ["latin1.txt", "latin1.yaml", "quiet.txt", "quiet.yaml", "registry.yaml"]
 
 
 def test_existing_annotations_are_kept_without_force(tmp_path):

@@ -1,6 +1,6 @@
 import pytest
 
-from kg.annotate.dates import When, normalise_date
+from kg.annotate.dates import When, may_fall_within, normalise_date
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,19 @@ def test_a_day_in_the_past_of_the_article_month_is_not_pushed_a_year_back():
 )
 def test_dates_the_text_does_not_pin_down_stay_unknown(text, base):
     assert normalise_date(text, base) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "start", "end", "expected"),
+    [
+        ("2019-05", "2019-05-10", None, True),  # the month holds the start
+        ("2019-04-30", "2019-05", "2019-06", False),
+        ("2019-06-30", "2019-05", "2019-06", True),
+        ("2019-07", "2019-05", "2019-06", False),
+        ("2019", "2019-12-31", "2020", True),
+        ("2019-03-19", None, "2019-03-19", True),  # open at the start
+        ("2019-03-20", None, "2019-03-19", False),
+    ],
+)
+def test_a_partial_date_falls_within_a_period_when_the_days_they_name_meet(value, start, end, expected):
+    assert may_fall_within(value, start, end) is expected

@@ -1,4 +1,7 @@
-from kg.annotate.eval import LayerScore, evaluate, format_report, held_out_registry, score
+import csv
+import io
+
+from kg.annotate.eval import LAYERS, EvalReport, LayerScore, evaluate, format_report, held_out_registry, score
 from kg.model import Entity, Kind, Registry
 
 
@@ -38,3 +41,10 @@ def test_layer_scores_add_up():
     total.add(LayerScore(tp=2, predicted=3, gold=4))
     total.add(LayerScore(tp=1, predicted=1, gold=2))
     assert (total.tp, total.predicted, total.gold, total.prf) == (3, 4, 6, (0.75, 0.5, 0.6))
+
+
+def test_csv_report_cells_that_a_spreadsheet_would_run_get_a_quote_in_front():
+    report = EvalReport(articles={"=cmd|' /C calc'!A0": {layer: LayerScore(1, 2, 2) for layer in LAYERS}})
+    rows = list(csv.DictReader(io.StringIO(format_report(report, "csv"))))
+    assert rows[0]["article"] == "'=cmd|' /C calc'!A0"
+    assert (rows[0]["tp"], rows[0]["precision"]) == ("1", "0.5")

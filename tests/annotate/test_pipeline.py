@@ -1,8 +1,9 @@
 import pytest
 
-from kg.annotate.components import Draft, component, get_component, unregister
+from kg.annotate.components import Draft, component, unregister
 from kg.annotate.pipeline import DEFAULT_PIPELINE, Pipeline, PipelineConfig, read_pipeline_config
 from kg.annotate.readers import Skipped
+from kg.annotate.registrations import get_component
 from kg.errors import KGError
 from kg.model import Article
 

@@ -240,11 +240,31 @@ def test_bad_input_is_skipped_with_its_reason(name, reason):
     assert read_one(DATA / name) == Skipped(str(DATA / name), reason)
 
 
-def test_latin1_text_is_reported_with_the_encoding_it_looks_like():
-    reason = read_one(DATA / "latin1.txt").reason
-    prefix = "not UTF-8 (byte 0xe9 at offset 5): looks like "
-    assert reason.startswith(prefix) and reason.endswith("; convert it to UTF-8")
-    assert reason[len(prefix) : -len("; convert it to UTF-8")] in {"cp1252", "latin_1", "iso8859_15", "cp1250"}
+def test_latin1_text_is_read_with_a_warning_naming_the_encoding():
+    warnings = []
+    article = read_one(DATA / "latin1.txt", warn=warnings.append)
+    assert article.text == (DATA / "latin1.txt").read_bytes().decode("latin-1")
+    assert article.text.startswith("Le président a annoncé le retour de 47 ressortissants.")
+    assert warnings == [f"{DATA / 'latin1.txt'}: not UTF-8 (byte 0xe9 at offset 5): read as cp1252; if its accented letters look wrong, convert it to UTF-8"]  # fmt: skip
+
+
+def test_a_latin1_article_is_decoded_not_taken_for_cp1250(tmp_path):
+    text = (
+        "Kassym-Jomart Tokayev said on Friday that 231 citizens had come home. At a café in Almaty, "
+        "relatives waited; a delegation from São Paulo, Zürich and Besançon watched the ceremony.\n"
+    )
+    (tmp_path / "tokayev.txt").write_bytes(text.encode("latin-1"))
+    with pytest.warns(UnicodeWarning, match=r"tokayev\.txt: not UTF-8 \(byte 0xe9 at offset 95\): read as cp1252"):
+        article = read_one(tmp_path / "tokayev.txt")
+    assert article.text == text
+
+
+def test_text_in_another_script_is_read_in_the_encoding_the_detector_finds(tmp_path):
+    text = "Казахстан вернул из Сирии 231 гражданина, в том числе 156 детей, сообщил президент Касым-Жомарт Токаев.\n" * 3
+    (tmp_path / "ru.txt").write_bytes(text.encode("cp1251"))
+    warnings = []
+    assert read_one(tmp_path / "ru.txt", warn=warnings.append).text == text
+    assert warnings[0].endswith("read as cp1251; if its accented letters look wrong, convert it to UTF-8")
 
 
 def test_binary_data_without_nul_bytes_is_skipped(tmp_path):
@@ -280,7 +300,8 @@ def test_an_unsupported_file_given_by_name_is_skipped(tmp_path):
 
 
 def test_a_folder_is_read_in_name_order_skipping_other_files_and_the_batch_goes_on():
-    items = list(read_inputs([DATA]))
+    warned = []
+    items = list(read_inputs([DATA], warn=warned.append))
     assert [i.id if isinstance(i, Article) else Path(i.path).name for i in items] == [
         "blank.txt",
         "tca-2019-05-10",
@@ -295,11 +316,12 @@ def test_a_folder_is_read_in_name_order_skipping_other_files_and_the_batch_goes_
         "furniture-inside",
         "furniture",
         "image.txt",
-        "latin1.txt",
+        "latin1",
         "scripts-and-furniture",
         "scripts-only.html",
         "utf16.txt",
     ]
+    assert [Path(w.split(":")[0]).name for w in warned] == ["latin1.txt"]
 
 
 def test_ids_are_filesystem_safe_and_unique_in_a_batch(tmp_path):
@@ -348,3 +370,40 @@ def test_a_closing_list_of_figures_stays_prose():
         "Related Articles\n"
     )
     assert quotes(find_boilerplate(text)) == ["Related Articles"]
+
+
+# --- symbolic links ---------------------------------------------------------------------------------------------
+
+
+def test_a_symbolic_link_loop_in_a_folder_is_listed_as_skipped(tmp_path):
+    (tmp_path / "tajik.txt").write_text("On April 30, Tajikistan repatriated 84 minors from Iraq.\n", encoding="utf-8")
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    (tmp_path / "a.txt").symlink_to("b.txt")
+    (tmp_path / "b.txt").symlink_to("a.txt")
+    (tmp_path / "gone.txt").symlink_to("nowhere.txt")
+    items = list(read_inputs([tmp_path]))
+    assert [(Path(i.path).name, i.reason) if isinstance(i, Skipped) else i.id for i in items] == [
+        ("a.txt", "symbolic link loop: following it never reaches a file"),
+        ("b.txt", "symbolic link loop: following it never reaches a file"),
+        ("gone.txt", "broken symbolic link: its target nowhere.txt does not exist"),
+        ("loop.txt", "symbolic link loop: following it never reaches a file"),
+        "tajik",
+    ]
+
+
+def test_a_symbolic_link_loop_given_by_name_is_skipped(tmp_path):
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    assert read_one(tmp_path / "loop.txt") == Skipped(
+        str(tmp_path / "loop.txt"), "symbolic link loop: following it never reaches a file"
+    )
+
+
+def test_a_folder_of_only_a_symbolic_link_loop_reports_it_instead_of_being_empty(tmp_path):
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    assert [i.reason for i in read_inputs([tmp_path])] == ["symbolic link loop: following it never reaches a file"]
+
+
+def test_a_symbolic_link_to_an_article_is_read(tmp_path):
+    (tmp_path / "real.txt").write_text("On April 30, Tajikistan repatriated 84 minors from Iraq.\n", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to("real.txt")
+    assert [i.id for i in read_inputs([tmp_path])] == ["link", "real"]

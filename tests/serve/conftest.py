@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +25,52 @@ class Endpoint(Running):
             if int(fields[1]) == self.process.pid and fields[0] != "Z":
                 found.append(int(stat.parent.name))
         return found
+
+
+class Listener:
+    """A TCP listener on a free loopback port that records every connection made to it (and answers nothing).
+
+    What a server-side request (``SERVICE <http://127.0.0.1:PORT/...>``) would reach; ``connections``
+    holds the first bytes of each request it received.
+    """
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen()
+        self.sock.settimeout(0.1)
+        self.port = self.sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}/sparql"
+        self.connections: list[bytes] = []
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self) -> None:
+        while not self.stopped.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:  # timeout: look at stopped again
+                continue
+            with conn:
+                conn.settimeout(1.0)
+                try:
+                    self.connections.append(conn.recv(4096))
+                except OSError:
+                    self.connections.append(b"")
+
+    def close(self) -> None:
+        self.stopped.set()
+        self.thread.join(5)
+        self.sock.close()
+
+
+@pytest.fixture
+def listener() -> Iterator[Listener]:
+    """A loopback port that records what reaches it (see :class:`Listener`)."""
+    running = Listener()
+    yield running
+    running.close()
 
 
 @contextmanager

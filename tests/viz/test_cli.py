@@ -39,3 +39,11 @@ def test_a_page_that_cannot_be_written_is_one_line(seed_store, tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith(f"error: E807 cannot write {tmp_path / 'file' / 'g.html'}: ")
     assert result.stderr.count("\n") == 1
+
+
+def test_kg_viz_focus_takes_an_id(seed_store, tmp_path):
+    result = run_kg("viz", "--focus", "id:tokayev", "--store", seed_store, "-o", str(tmp_path / "g.html"))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith(
+        f"wrote {tmp_path / 'g.html'}: whole graph around Kassym-Jomart Tokayev (depth 2), "
+    )

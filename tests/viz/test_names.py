@@ -3,7 +3,7 @@
 import pytest
 
 from kg.errors import KGError
-from kg.viz.names import resolve_name
+from kg.resolve import resolve as resolve_name
 
 NAMES = {
     "tokayev": ("Kassym-Jomart Tokayev", ["Tokayev", "Kasym-Zhomart Tokayev"]),

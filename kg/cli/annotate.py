@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 import typer
 
 __all__ = ["annotate", "eval"]
 
-
-class EvalFormat(StrEnum):
-    table = "table"
-    csv = "csv"
-    json = "json"
+REPORT_FORMATS = ("table", "csv", "json")  # what kg.annotate.eval.format_report writes
 
 
 def annotate(
@@ -37,7 +32,7 @@ def annotate(
     proposed: true. Input that cannot be read is reported (skipped X: reason) and the rest goes on;
     existing annotation files are kept unless --force.
     """
-    from .annotate.pipeline import annotate as run_annotate
+    from ..annotate.pipeline import annotate as run_annotate
 
     report = run_annotate(
         paths,
@@ -53,7 +48,7 @@ def annotate(
 
 def eval(
     seeds: Annotated[Path, typer.Option("--seeds", help="Corpus folder with curated annotations.")] = Path("seeds"),
-    format: Annotated[EvalFormat, typer.Option("--format", help="Output format.")] = EvalFormat.table,
+    format: Annotated[Literal[REPORT_FORMATS], typer.Option("--format", help="Output format.")] = "table",
     config: Annotated[Optional[Path], typer.Option("--config", help="Pipeline configuration (TOML or YAML).")] = None,
     leave_one_out: Annotated[
         bool,
@@ -68,7 +63,7 @@ def eval(
     Layers: actors, mentions, quantities (value and kind; with the share of right speakers), speakers
     (statements), relations (subject, predicate family, object), operations and their fields.
     """
-    from .annotate.eval import evaluate, format_report
+    from ..annotate.eval import evaluate, format_report
 
     report = evaluate(seeds, config=config, leave_one_out=leave_one_out)
-    sys.stdout.write(format_report(report, format.value))
+    sys.stdout.write(format_report(report, format))

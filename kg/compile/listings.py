@@ -23,21 +23,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from .compile import (
-    _SUPERCLASSES,
+from ..model import Claim, Registry
+from ..namespace import GRAPH
+from ..ontology import relations
+from ..terms import (
     RDFLIB_TERMS,
+    ConstantTerms,
     Quad,
     Terms,
-    _date,
-    _digest,
-    _int,
-    _Vocab,
+    date_term,
     entity_iri,
+    int_term,
     predicate_iri,
+    timeline_iri,
 )
-from .model import Claim, Registry
-from .namespace import GRAPH, ID
-from .ontology import relations
+from ..vocab import SUPERCLASSES
 
 __all__ = ["LISTINGS", "compile_listings", "listing_graph"]
 
@@ -89,7 +89,7 @@ class _Labels:
 
     def is_a(self, entity_id: str | None, cls: str) -> bool:
         entity = self.registry.entities.get(entity_id or "")
-        return entity is not None and (entity.type == cls or cls in _SUPERCLASSES.get(entity.type, ()))
+        return entity is not None and (entity.type == cls or cls in SUPERCLASSES.get(entity.type, ()))
 
     def object(self, claim: Claim) -> str:
         """What the ``objectLabel`` / ``quantity`` columns show: a label, a quantity, a literal."""
@@ -110,7 +110,7 @@ def compile_listings(
 
     Yields ranks, and the timeline's entries; actors sort by mentions (most first), then label.
     """
-    t, v = terms, _Vocab.of(terms)
+    t, v = terms, ConstantTerms.of(terms)
     q, kg = t.quad, v.kg
     rank = kg["rank"]
     graphs = {name: t.iri(listing_graph(name)) for name in LISTINGS}
@@ -147,14 +147,14 @@ def compile_listings(
                 entry["contested"] = entry.get("contested", False) or m.status == "conflicting"
     g = graphs["timeline"]
     for (event, predicate, date), entry in sorted(dates.items()):
-        iri = ID[f"timeline/{_digest(event, predicate, date)}"]
+        iri = timeline_iri(event, predicate, date)
         node = t.iri(iri)
         rows["timeline"].append((_key(date, labels.of(event), _WHEN[predicate], iri), node))
         yield q(node, v.type, kg["TimelineEntry"], g)
         yield q(node, kg["topic"], t.iri(entity_iri(event)), g)
         yield q(node, kg["groupPredicate"], t.iri(predicate_iri(predicate)), g)
-        yield q(node, kg["date"], _date(t, date), g)
-        yield q(node, kg["outletCount"], _int(t, len(entry["outlets"])), g)
+        yield q(node, kg["date"], date_term(t, date), g)
+        yield q(node, kg["outletCount"], int_term(t, len(entry["outlets"])), g)
         yield q(node, kg["contested"], v.true if entry["contested"] else v.false, g)
     counts = mention_counts or {}
     for entity in registry.entities.values():
@@ -165,4 +165,4 @@ def compile_listings(
         keyed.sort(key=lambda row: row[0])
         g = graphs[name]
         for position, (_, node) in enumerate(keyed):
-            yield q(node, rank, _int(t, position), g)
+            yield q(node, rank, int_term(t, position), g)

@@ -27,36 +27,41 @@ Examples
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from .compile import (
+from ..model import Annotated, Claim, Corpus, Registry
+from ..ontology import functional_predicates, relation_families
+from ..terms import (
     CROSSSOURCE_GRAPH,
     RDFLIB_TERMS,
+    ConstantTerms,
     Quad,
     Terms,
-    _date,
-    _digest,
-    _int,
-    _Vocab,
     claim_iri,
-    claims_of,
+    date_term,
     entity_iri,
+    group_iri,
+    int_term,
     kind_iri,
     predicate_iri,
 )
+from ..vocab import date_period
+from .article import KeyedClaim, keyed_claims
 from .listings import compile_listings
-from .model import Claim, Corpus, Registry
-from .namespace import ID, KG
-from .ontology import functional_predicates, relation_families
 
-__all__ = ["ClaimGroup", "ComparedClaim", "compare", "compare_claims", "compile_crosssource", "values_agree"]
-
-STATUS_IRI = {"conflicting": KG.Conflicting, "corroborated": KG.Corroborated, "single-source": KG.SingleSource}
+__all__ = [
+    "ClaimGroup",
+    "ComparedClaim",
+    "compare",
+    "compare_claims",
+    "compared_claims",
+    "comparison_key",
+    "compile_crosssource",
+    "values_agree",
+]
 
 
 @dataclass(eq=False)
@@ -81,7 +86,7 @@ class ClaimGroup:
 
     @property
     def iri(self) -> URIRef:
-        return ID[f"group/{_digest(*self.key)}"]
+        return group_iri(self.key)
 
     @property
     def contested(self) -> bool:
@@ -113,17 +118,6 @@ def _value_key(claim: Claim) -> object:
     return claim.object or claim.literal
 
 
-def _date_period(value: str) -> tuple[dt.date, dt.date]:
-    year = int(value[:4])
-    if len(value) == 4:
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    month = int(value[5:7])
-    if len(value) == 7:
-        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-    day = dt.date.fromisoformat(value)
-    return day, day
-
-
 def _overlap(a: tuple, b: tuple) -> bool:
     (a_lo, a_hi), (b_lo, b_hi) = a, b
     if a_lo is not None and b_hi is not None and a_lo > b_hi:
@@ -148,7 +142,7 @@ def values_agree(a: Claim, b: Claim) -> bool:
     if a.quantity is not None and b.quantity is not None:
         return _overlap(a.quantity.interval, b.quantity.interval)
     if a.literal is not None and b.literal is not None:
-        return _overlap(_date_period(a.literal), _date_period(b.literal))
+        return _overlap(date_period(a.literal), date_period(b.literal))
     return (a.object or a.literal) == (b.object or b.literal)
 
 
@@ -161,11 +155,22 @@ def compare_claims(corpus: Corpus) -> list[ClaimGroup]:
         In order of first appearance; each member carries its status, the number of distinct
         outlets agreeing with it, and the claims it conflicts with or is corroborated by.
     """
-    return compare(
-        ComparedClaim(claim, a.article.id, a.article.outlet, claim_iri(a.article.id, claim), a.article.published)
-        for a in corpus.articles
-        for claim in claims_of(a)
-    )
+    return compare(compared for annotated in corpus.articles for compared in compared_claims(annotated))
+
+
+def compared_claims(annotated: Annotated, claims: list[KeyedClaim] | None = None) -> Iterator[ComparedClaim]:
+    """The article's claims, ready to :func:`compare`.
+
+    Parameters
+    ----------
+    annotated : Annotated
+        The article and its annotations.
+    claims : list of (Claim, str), optional
+        ``keyed_claims(annotated)`` when the caller has them already.
+    """
+    a = annotated.article
+    for claim, key in keyed_claims(annotated) if claims is None else claims:
+        yield ComparedClaim(claim, a.id, a.outlet, claim_iri(a.id, claim, key), a.published)
 
 
 def compare(claims: Iterable[ComparedClaim]) -> list[ClaimGroup]:
@@ -208,11 +213,10 @@ def compile_crosssource(
 
     ``outlet_articles`` counts each outlet's articles; without it, articles that have claims.
     """
-    t, v = terms, _Vocab.of(terms)
+    t, v = terms, ConstantTerms.of(terms)
     q, kg = t.quad, v.kg
     g = t.iri(CROSSSOURCE_GRAPH)
-    status = {name: kg[cls] for name, cls in (("conflicting", "Conflicting"), ("corroborated", "Corroborated"),
-                                              ("single-source", "SingleSource"))}  # fmt: skip
+    status = v.status
     for group in groups:
         node = t.iri(group.iri)
         kind, topic, predicate = group.key[0], group.key[1], group.key[2]
@@ -228,9 +232,9 @@ def compile_crosssource(
         else:
             yield q(node, kg["groupPredicate"], t.iri(predicate_iri(predicate)), g)
         members = group.members
-        yield q(node, kg["claimCount"], _int(t, len(members)), g)
-        yield q(node, kg["valueCount"], _int(t, group.value_count), g)
-        yield q(node, kg["outletCount"], _int(t, len({m.outlet for m in members})), g)
+        yield q(node, kg["claimCount"], int_term(t, len(members)), g)
+        yield q(node, kg["valueCount"], int_term(t, group.value_count), g)
+        yield q(node, kg["outletCount"], int_term(t, len({m.outlet for m in members})), g)
         yield q(node, kg["contested"], v.true if group.contested else v.false, g)
         for m in members:
             claim = t.iri(m.iri)
@@ -238,22 +242,22 @@ def compile_crosssource(
             yield q(claim, kg["quote"], t.literal(m.claim.span.quote), g)
             date = m.claim.date or m.published
             if date:
-                yield q(claim, kg["claimDate"], _date(t, date), g)
+                yield q(claim, kg["claimDate"], date_term(t, date), g)
             yield q(claim, kg["inGroup"], node, g)
             yield q(claim, kg["status"], status[m.status], g)
-            yield q(claim, kg["outletCount"], _int(t, m.outlet_count), g)
+            yield q(claim, kg["outletCount"], int_term(t, m.outlet_count), g)
             for other in m.conflicts:
                 yield q(claim, kg["conflictsWith"], t.iri(other.iri), g)
             for other in m.corroborations:
                 yield q(claim, kg["corroborates"], t.iri(other.iri), g)
     for entity_id in registry.entities:
-        yield q(t.iri(entity_iri(entity_id)), kg["mentionCount"], _int(t, mention_counts.get(entity_id, 0)), g)
+        yield q(t.iri(entity_iri(entity_id)), kg["mentionCount"], int_term(t, mention_counts.get(entity_id, 0)), g)
     for outlet, counts in _outlet_counts(groups).items():
         node = t.iri(entity_iri(outlet))
         articles = len(counts.pop("articles"))
-        yield q(node, kg["articleCount"], _int(t, (outlet_articles or {}).get(outlet, articles)), g)
+        yield q(node, kg["articleCount"], int_term(t, (outlet_articles or {}).get(outlet, articles)), g)
         for name, n in counts.items():
-            yield q(node, kg[name], _int(t, n), g)
+            yield q(node, kg[name], int_term(t, n), g)
     yield from compile_listings(groups, registry, terms, mention_counts)
 
 

@@ -1,4 +1,4 @@
-"""Options shared by the ``kg`` commands (a module of its own so every command module can import it)."""
+"""Options shared by the ``kg`` commands."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-__all__ = ["StoreOption"]
+__all__ = ["StoreOption", "WideOption"]
 
 StoreOption = Annotated[
     Optional[str],
@@ -17,4 +17,9 @@ StoreOption = Annotated[
         "(http://...). Default: $KG_STORE or .kg",
         show_default=False,
     ),
+]
+
+WideOption = Annotated[
+    bool,
+    typer.Option("--wide", help="Show table cells whole (by default a table is cut to the terminal width)."),
 ]

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 import typer
+
+from ..analysis import EXPORT_FORMATS, MEASURES, TABLE_FORMATS, VIEWS
+from .options import StoreOption, WideOption
+
+__all__ = ["app"]
 
 app = typer.Typer(
     help="Network analysis: who is central, who acts together, how actors connect, which claims are contested.",
@@ -16,40 +20,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-from .cli_options import StoreOption  # noqa: E402
-
-
-class Format(StrEnum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-
-
-class View(StrEnum):
-    actors = "actors"
-    network = "network"
-    bipartite = "bipartite"
-
-
-class ExportView(StrEnum):
-    actors = "actors"
-    network = "network"
-    bipartite = "bipartite"
-    claims = "claims"
-
-
-class Measure(StrEnum):
-    pagerank = "pagerank"
-    degree = "degree"
-    betweenness = "betweenness"
-
-
-class ExportFormat(StrEnum):
-    graphml = "graphml"
-    gexf = "gexf"
-
-
-FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")]
+# every view but the claims one, whose nodes are claim groups, outlets and speakers, not actors
+ACTOR_VIEWS = tuple(v for v in VIEWS if v != "claims")
+FormatOption = Annotated[Literal[TABLE_FORMATS], typer.Option("--format", help="Output format.")]
 WriteOption = Annotated[
     bool, typer.Option("--write", help="Also store the results as RDF in graph:analysis (replacing earlier ones).")
 ]
@@ -64,10 +37,10 @@ BackendOption = Annotated[
 ]
 
 
-def _print(table, format: Format) -> None:
-    from .analysis import format_table
+def _print(table, format: str, wide: bool) -> None:
+    from ..analysis import format_table
 
-    sys.stdout.write(format_table(table, format.value))
+    sys.stdout.write(format_table(table, format, wide=wide))
     if table.note:
         typer.echo(table.note, err=True)
 
@@ -75,11 +48,14 @@ def _print(table, format: Format) -> None:
 @app.command()
 def centrality(
     top: Annotated[int, typer.Option("--top", "-n", min=0, help="How many actors to show (0: all).")] = 10,
-    by: Annotated[Measure, typer.Option("--by", help="The measure to rank by.")] = Measure.pagerank,
-    view: Annotated[View, typer.Option("--view", help="actors, or network/bipartite with operations.")] = View.actors,
+    by: Annotated[Literal[MEASURES], typer.Option("--by", help="The measure to rank by.")] = "pagerank",
+    view: Annotated[
+        Literal[ACTOR_VIEWS], typer.Option("--view", help="actors, or network/bipartite with operations.")
+    ] = "actors",
     backend: BackendOption = None,
     write: WriteOption = False,
-    format: FormatOption = Format.table,
+    format: FormatOption = "table",
+    wide: WideOption = False,
     store: StoreOption = None,
 ) -> None:
     """Who matters: degree, betweenness and PageRank in the actor network, the most central first.
@@ -87,10 +63,10 @@ def centrality(
     Two actors are linked when they take part in the same claim (subject, object, named speaker) or in
     claims about the same operation or event; a link weighs the number of articles behind it.
     """
-    from .analysis import analyze_centrality
+    from ..analysis import analyze_centrality
 
-    table = analyze_centrality(store, top=top or None, by=by.value, view=view.value, backend=backend, write=write)
-    _print(table, format)
+    table = analyze_centrality(store, top=top or None, by=by, view=view, backend=backend, write=write)
+    _print(table, format, wide)
 
 
 @app.command()
@@ -99,17 +75,20 @@ def communities(
         float, typer.Option("--resolution", min=0.0, help="Above 1: smaller groups; below 1: larger ones.")
     ] = 1.0,
     seed: Annotated[int, typer.Option("--seed", help="Random seed of the Louvain method.")] = 0,
-    view: Annotated[View, typer.Option("--view", help="actors, or network/bipartite with operations.")] = View.actors,
+    view: Annotated[
+        Literal[ACTOR_VIEWS], typer.Option("--view", help="actors, or network/bipartite with operations.")
+    ] = "actors",
     backend: BackendOption = None,
     write: WriteOption = False,
-    format: FormatOption = Format.table,
+    format: FormatOption = "table",
+    wide: WideOption = False,
     store: StoreOption = None,
 ) -> None:
     """Groups of actors that act or are reported together (Louvain communities), the largest first."""
-    from .analysis import analyze_communities
+    from ..analysis import analyze_communities
 
-    table = analyze_communities(store, view=view.value, resolution=resolution, seed=seed, backend=backend, write=write)
-    _print(table, format)
+    table = analyze_communities(store, view=view, resolution=resolution, seed=seed, backend=backend, write=write)
+    _print(table, format, wide)
 
 
 @app.command()
@@ -117,29 +96,34 @@ def path(
     source: Annotated[str, typer.Argument(help="An actor's name, alias or id (any case).")],
     target: Annotated[str, typer.Argument(help="Another actor's name, alias or id.")],
     view: Annotated[
-        View, typer.Option("--view", help="network: through operations and events; actors: actors only.")
-    ] = View.network,
-    format: FormatOption = Format.table,
+        Literal[ACTOR_VIEWS],
+        typer.Option("--view", help="network: through operations and events; actors: actors only."),
+    ] = "network",
+    format: FormatOption = "table",
+    wide: WideOption = False,
     store: StoreOption = None,
 ) -> None:
     """How two actors connect: the shortest path, each link with the claims behind it and a quote."""
-    from .analysis import analyze_path
+    from ..analysis import analyze_path
 
-    _print(analyze_path(store, source, target, view=view.value), format)
+    _print(analyze_path(store, source, target, view=view), format, wide)
 
 
 @app.command()
 def ego(
     centre: Annotated[str, typer.Argument(help="An actor's name, alias or id (any case).")],
     depth: Annotated[int, typer.Option("--depth", "-d", min=1, help="How many links away.")] = 1,
-    view: Annotated[View, typer.Option("--view", help="actors, or network with operations.")] = View.actors,
-    format: FormatOption = Format.table,
+    view: Annotated[Literal[ACTOR_VIEWS], typer.Option("--view", help="actors, or network with operations.")] = (
+        "actors"
+    ),
+    format: FormatOption = "table",
+    wide: WideOption = False,
     store: StoreOption = None,
 ) -> None:
     """Who surrounds an actor: everyone within --depth links, with the link that reaches them."""
-    from .analysis import analyze_ego
+    from ..analysis import analyze_ego
 
-    _print(analyze_ego(store, centre, depth=depth, view=view.value), format)
+    _print(analyze_ego(store, centre, depth=depth, view=view), format, wide)
 
 
 @app.command()
@@ -151,7 +135,8 @@ def claims(
     topic: Annotated[
         Optional[str], typer.Option("--topic", help="Only topics whose name contains this text.", show_default=False)
     ] = None,
-    format: FormatOption = Format.table,
+    format: FormatOption = "table",
+    wide: WideOption = False,
     store: StoreOption = None,
 ) -> None:
     """Per claim group and value: distinct outlets backing it, conflicts, single-source groups.
@@ -159,34 +144,33 @@ def claims(
     outlets: distinct outlets stating the value; agreeing: outlets whose claims agree with it
     (overlapping values included); verdict: the group's (contested, corroborated, single-source).
     """
-    from .analysis import analyze_claims
+    from ..analysis import analyze_claims
 
-    _print(analyze_claims(store, contested=contested, single_source=single_source, topic=topic), format)
+    _print(analyze_claims(store, contested=contested, single_source=single_source, topic=topic), format, wide)
 
 
 @app.command()
 def timeline(
-    format: FormatOption = Format.table,
+    format: FormatOption = "table",
+    wide: WideOption = False,
     store: StoreOption = None,
 ) -> None:
     """Operations, events and named speakers' statements in date order, with the outlets for each."""
-    from .analysis import analyze_timeline
+    from ..analysis import analyze_timeline
 
-    _print(analyze_timeline(store), format)
+    _print(analyze_timeline(store), format, wide)
 
 
 @app.command()
 def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
-    format: Annotated[ExportFormat, typer.Option("--format", help="graphml or gexf.")] = ExportFormat.graphml,
-    view: Annotated[ExportView, typer.Option("--view", help="actors, network, bipartite or claims.")] = (
-        ExportView.actors
-    ),
+    format: Annotated[Literal[EXPORT_FORMATS], typer.Option("--format", help="graphml or gexf.")] = "graphml",
+    view: Annotated[Literal[VIEWS], typer.Option("--view", help="actors, network, bipartite or claims.")] = "actors",
     backend: BackendOption = None,
     store: StoreOption = None,
 ) -> None:
     """Write a view as GraphML or GEXF for Gephi, with labels, types, centralities and communities."""
-    from .analysis import export_network
+    from ..analysis import export_network
 
-    written = export_network(store, view=view.value, format=format.value, output=output, backend=backend)
+    written = export_network(store, view=view, format=format, output=output, backend=backend)
     typer.echo(f"wrote {written}", err=True)

@@ -34,14 +34,45 @@ def serve(
     max_memory: Annotated[
         int, typer.Option("--max-memory", help="MiB the query engine may use before it is replaced.")
     ] = 2048,
+    allow_service: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--allow-service",
+            help="HOST or HOST:PORT that SERVICE (a federated query) may call; repeat for more. Default: none.",
+            show_default=False,
+        ),
+    ] = None,
+    max_query_bytes: Annotated[
+        int, typer.Option("--max-query-bytes", help="Largest query request body (then HTTP 413).")
+    ] = 1_000_000,
+    max_upload_bytes: Annotated[
+        int, typer.Option("--max-upload-bytes", help="Largest update or Graph Store write body (then HTTP 413).")
+    ] = 256_000_000,
+    allow_host: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--allow-host",
+            help="A name a write's Host header may carry besides IP addresses and localhost; repeat for more.",
+            show_default=False,
+        ),
+    ] = None,
+    allow_origin: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--allow-origin",
+            help="A web origin (https://app.example.org) whose pages may write; repeat for more.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Serve the graph as a SPARQL 1.1 endpoint (/query), with a query page at /, until Ctrl-C.
 
-    Read-only unless --allow-updates. Results by content negotiation: SPARQL JSON, XML, CSV or TSV;
+    Read-only unless --allow-updates, and then writes from web pages of other sites are refused.
+    SERVICE (federated queries) is refused unless --allow-service names the host. Results by content negotiation: SPARQL JSON, XML, CSV or TSV;
     CONSTRUCT and DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML. The prefixes of `kg query` are
     declared and the default graph is the union of all graphs.
     """
-    from .serve import serve as run_serve
+    from ..serve import serve as run_serve
 
     run_serve(
         store,
@@ -51,5 +82,10 @@ def serve(
         timeout=timeout,
         max_results=max_results,
         max_memory=max_memory,
+        allow_service=allow_service or (),
+        max_query_bytes=max_query_bytes,
+        max_upload_bytes=max_upload_bytes,
+        allow_hosts=allow_host or (),
+        allow_origins=allow_origin or (),
         on_ready=lambda line: typer.echo(line, err=True),
     )

@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 import typer
 
+from ..viz import VIEWS
+from .options import StoreOption
+
 __all__ = ["viz"]
-
-from .cli_options import StoreOption
-
-
-class ViewName(StrEnum):
-    graph = "graph"
-    operations = "operations"
-    claims = "claims"
 
 
 def viz(
     view: Annotated[
-        ViewName, typer.Option("--view", help="graph (everything), operations, or claims grouped by what they count.")
-    ] = ViewName.graph,
+        Literal[VIEWS],
+        typer.Option("--view", help="graph (everything), operations, or claims grouped by what they count."),
+    ] = "graph",
     focus: Annotated[
         Optional[str], typer.Option("--focus", help="Show only the neighbourhood of this entity (name or alias).")
     ] = None,
@@ -46,10 +41,10 @@ def viz(
 
     Colour and shape show each node's type; red edges are claims another source contradicts, green ones claims two or more outlets corroborate. Click a node or an edge for the quotes behind it.
     """
-    from .viz import build_view
+    from ..viz import build_view
 
     built = build_view(
-        store, view.value, focus=focus, depth=depth, since=since, until=until, source=source, max_nodes=max_nodes
+        store, view, focus=focus, depth=depth, since=since, until=until, source=source, max_nodes=max_nodes
     )
     path = built.write(output)
     c = built.counts

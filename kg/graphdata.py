@@ -1,0 +1,487 @@
+"""One typed reader of a built store: entities, quantities, claims, claim groups and articles.
+
+Analysis (:mod:`kg.analysis`), the views (:mod:`kg.viz`), the exports (:mod:`kg.export`) and the
+timeline all read a store through :func:`read_graph_data`. It runs one SELECT per property over the
+union graph (:meth:`kg.store.Store.select`: plain strings, no RDF terms) and joins the rows here, by
+IRI: on disk a scan of one property is far cheaper than a join, so a store of a million triples
+reads in seconds. What the build materialised is read, never recomputed: a quantity's text is its
+``rdfs:label``, a claim's quote its ``kg:quote``, its status its ``kg:status``.
+
+A caller names the ``parts`` it needs (:data:`PARTS`); a part not read is left empty.
+
+Examples
+--------
+>>> import kg
+>>> _ = kg.build("tests/data/tiny", store="memory:graphdata-doc", out=None)
+>>> data = read_graph_data("memory:graphdata-doc")
+>>> data.entities["https://kg.example.org/id/rahmon"].label
+'Emomali Rahmon'
+>>> sorted(q.text for q in data.quantities.values())
+['84', '86']
+>>> sorted({c.status for c in data.claims if c.type == "Claim"})
+['conflicting', 'corroborated', 'single-source']
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from .namespace import local_name
+from .store import OxigraphStore, Results, Store, open_store
+from .vocab import ENTITY_TYPES, status_name
+
+__all__ = [
+    "PARTS",
+    "Article",
+    "Claim",
+    "ClaimGroup",
+    "Entity",
+    "GraphData",
+    "Quantity",
+    "Source",
+    "number",
+    "opened_store",
+    "read_graph_data",
+]
+
+PARTS = (
+    "entities", "claims", "triples", "status", "quotes", "offsets", "quantities", "groups", "articles", "labels",
+    "conflicts", "agreements", "analysis",
+)  # fmt: skip
+"""What :func:`read_graph_data` can read:
+
+``entities``
+    registry entities: type, label, aliases, description, mention count;
+``claims``
+    claims and statements, with their speaker and article; ``triples`` their subject, predicate,
+    object, what they are about and when they were said; ``status`` their status, group and
+    ``kg:outletCount``;
+``quotes``
+    each claim's ``kg:quote``; ``offsets`` its character offsets in the article;
+``quantities``
+    each quantity stated: its label, value, bounds, what it counts;
+``groups``
+    claim groups (``kg:ClaimGroup``); ``conflicts`` and ``agreements`` the pairs of claims that
+    conflict (``kg:conflictsWith``) and that corroborate each other (``kg:corroborates``);
+``articles``
+    headline, date and outlet; ``labels`` every ``rdfs:label`` (ontology terms, kinds ...);
+``analysis``
+    the measures ``kg analyze --write`` stored in ``graph:analysis``.
+"""
+
+Source = str | os.PathLike | Store | Results | None
+"""Where to read: a store URL or an open store (default ``$KG_STORE`` or ``.kg``), an rdflib Graph or
+Dataset, or a CONSTRUCT result."""
+
+_METRICS = ("degree", "betweenness", "pagerank", "community")
+
+
+@dataclass(slots=True)
+class Entity:
+    """An entity of the registry: a person, a country, an operation, a place ..."""
+
+    iri: str
+    type: str
+    """Its most specific type, one of :data:`kg.vocab.ENTITY_TYPES`."""
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    """Its other names (``skos:altLabel``), the label left out."""
+    description: str = ""
+    mentions: int | None = None
+    """How many times the articles name it (``kg:mentionCount``)."""
+    metrics: dict[str, float] = field(default_factory=dict)
+    """``degree``, ``betweenness``, ``pagerank``, ``community`` from ``kg analyze --write``."""
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number a claim states (``kg:Quantity``)."""
+
+    iri: str
+    label: str
+    """As the build wrote it: ``47 Kazakh citizens``, ``about 400 Kazakhstanis``, ``at least 201 people``."""
+    value: str | None = None
+    lower: str | None = None
+    upper: str | None = None
+    approximate: bool = False
+    counted: str = ""
+    """What is counted, in the article's words."""
+    kind: str = ""
+    """The kind counted (an IRI), when the registry names it."""
+
+    @property
+    def text(self) -> str:
+        """The number as the label gives it, without what is counted: ``47``, ``about 400``, ``24-99``.
+
+        >>> Quantity("q", "at least 201 people", counted="people").text
+        'at least 201'
+        """
+        suffix = f" {self.counted}"
+        if self.counted and self.label.endswith(suffix):
+            return self.label[: -len(suffix)]
+        return self.label
+
+
+@dataclass(slots=True)
+class Claim:
+    """A claim (``kg:Claim``) or a statement (``kg:Statement``: said about a topic, no triple)."""
+
+    iri: str
+    type: str
+    """``Claim`` or ``Statement``."""
+    article: str | None = None
+    speaker: str | None = None
+    subject: str | None = None
+    predicate: str | None = None
+    object: str | None = None
+    object_is_iri: bool = False
+    """False when the object is a literal (an event's date)."""
+    about: str | None = None
+    stated: str | None = None
+    """When the speaker said it (``kg:statedOn``), ``YYYY[-MM[-DD]]``."""
+    status: str | None = None
+    """``conflicting``, ``corroborated`` or ``single-source`` (claims in a group; else ``None``)."""
+    group: str | None = None
+    outlet_count: int | None = None
+    """``kg:outletCount``: outlets whose claims agree with it."""
+    quote: str = ""
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class ClaimGroup:
+    """Claims about the same thing: one topic, predicate family and kind counted (``kg:ClaimGroup``)."""
+
+    iri: str
+    topic: str
+    predicate: str
+    kind: str | None = None
+    """The kind counted (an IRI), when the registry names it."""
+    counted: str | None = None
+    """What is counted, in the articles' words, when no kind names it."""
+    claim_count: int = 0
+    contested: bool = False
+
+
+@dataclass(slots=True)
+class Article:
+    """A news article: its headline, date and the outlet that published it."""
+
+    iri: str
+    title: str = ""
+    published: str = ""
+    outlet: str | None = None
+
+
+@dataclass
+class GraphData:
+    """What a built store holds, as plain strings keyed by IRI (see :func:`read_graph_data`)."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    quantities: dict[str, Quantity] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+    """Claims and statements, by IRI."""
+    groups: dict[str, ClaimGroup] = field(default_factory=dict)
+    articles: dict[str, Article] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    """Every ``rdfs:label`` (plain or English) by IRI."""
+    conflicts: list[tuple[str, str]] = field(default_factory=list)
+    """``kg:conflictsWith`` pairs, as stored (both directions)."""
+    agreements: list[tuple[str, str]] = field(default_factory=list)
+    """``kg:corroborates`` pairs, as stored."""
+    parts: frozenset[str] = frozenset()
+    """The parts read."""
+
+    def label(self, iri: str | None) -> str:
+        """The name of an entity, a quantity or any labelled IRI; else its local name."""
+        if not iri:
+            return ""
+        entity = self.entities.get(iri)
+        if entity is not None:
+            return entity.label
+        quantity = self.quantities.get(iri)
+        if quantity is not None:
+            return quantity.label
+        return self.labels.get(iri) or local_name(iri)
+
+    def outlet(self, article: str | None) -> str | None:
+        """The outlet that published an article."""
+        found = self.articles.get(article or "")
+        return found.outlet if found else None
+
+    @property
+    def has_analysis(self) -> bool:
+        """Whether ``kg analyze --write`` results were read."""
+        return any(e.metrics for e in self.entities.values())
+
+    def require(self, *parts: str) -> None:
+        """Raise ``ValueError`` unless these parts were read."""
+        missing = [p for p in parts if p not in self.parts]
+        if missing:
+            raise ValueError(f"this GraphData was read without {', '.join(missing)}: read it with those parts")
+
+
+def number(text: str | None) -> int | float | None:
+    """A lexical number as ``int`` when whole, else ``float``; ``None`` when it is not one.
+
+    >>> number("84"), number("360.0"), number("2.5"), number("n/a")
+    (84, 360, 2.5, None)
+    """
+    if text is None:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _as_store(source) -> Store | None:
+    """An rdflib Graph/Dataset or a CONSTRUCT result loaded into an in-memory Oxigraph store."""
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    if isinstance(source, Results):
+        if source.kind != "graph":
+            raise TypeError("a graph is read from a CONSTRUCT or DESCRIBE result, not a SELECT/ASK result")
+        graph = Graph()
+        for triple in source.triples:
+            graph.add(triple)
+        source = graph
+    if isinstance(source, Graph):
+        store = ox.Store()
+        quads = source.context_aware
+        data = source.serialize(format="nquads" if quads else "nt", encoding="utf-8")
+        store.load(data, format=ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES)
+        return OxigraphStore(store, "memory:")
+    return None
+
+
+@contextmanager
+def opened_store(source: Source = None) -> Iterator[Store]:
+    """The store to read ``source`` from, closed on exit if opened here.
+
+    Parameters
+    ----------
+    source : str, Store, rdflib Graph or Dataset, or CONSTRUCT Results, optional
+        A store URL or an open store (default ``$KG_STORE`` or ``.kg``), or RDF already in memory.
+    """
+    if isinstance(source, Store):
+        yield source
+        return
+    loaded = _as_store(source)
+    if loaded is not None:
+        yield loaded
+        return
+    store = open_store(source)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _pairs(store: Store, predicate: str, filter: str = "") -> list[tuple[str, str]]:
+    return store.select(f"SELECT ?s ?o WHERE {{ ?s {predicate} ?o {filter} }}")  # type: ignore[return-value]
+
+
+def _int(text: str | None) -> int | None:
+    value = number(text)
+    return int(value) if value is not None else None
+
+
+def read_graph_data(source: Source = None, parts: Iterable[str] = PARTS) -> GraphData:
+    """Read a built store with one SELECT per property.
+
+    Parameters
+    ----------
+    source : str, Store, rdflib Graph or Dataset, or CONSTRUCT Results, optional
+        A store URL or an open store (default ``$KG_STORE`` or ``.kg``), or RDF already in memory.
+    parts : iterable of str
+        What to read (:data:`PARTS`, all by default): a view that needs fewer reads faster.
+
+    Returns
+    -------
+    GraphData
+    """
+    wanted = frozenset(parts)
+    unknown = wanted - set(PARTS)
+    if unknown:
+        raise ValueError(f"unknown parts {sorted(unknown)}; use some of {', '.join(PARTS)}")
+    with opened_store(source) as store:
+        return _read(store, wanted)
+
+
+def _read(store: Store, parts: frozenset[str]) -> GraphData:
+    data = GraphData(parts=parts)
+    # one scan of the types this read needs
+    classes = [f"kg:{t}" for t in ENTITY_TYPES] if "entities" in parts else []
+    if parts & {"claims", "triples", "status", "quotes", "offsets"}:
+        classes += ["kg:Claim", "kg:Statement"]
+    if "quantities" in parts:
+        classes.append("kg:Quantity")
+    if "groups" in parts:
+        classes.append("kg:ClaimGroup")
+    if "articles" in parts:
+        classes.append("schema:NewsArticle")
+    typed = store.select(f"SELECT ?s ?c WHERE {{ VALUES ?c {{ {' '.join(classes)} }} ?s a ?c }}") if classes else []
+    rank = {t: i for i, t in enumerate(ENTITY_TYPES)}
+    entity_type: dict[str, str] = {}
+    items: dict[str, str] = {}
+    quantities, groups, articles = set(), set(), set()
+    for s, c in typed:
+        kind = local_name(c or "")
+        if kind in rank:
+            # an entity of two classes keeps the more specific: a Country is also a Place, an Operation an Event
+            known = entity_type.get(s)  # type: ignore[arg-type]
+            if known is None or rank[kind] < rank[known]:
+                entity_type[s] = kind  # type: ignore[index]
+        elif kind in ("Claim", "Statement"):
+            items.setdefault(s, kind)  # type: ignore[arg-type]
+        elif kind == "Quantity":
+            quantities.add(s)
+        elif kind == "ClaimGroup":
+            groups.add(s)
+        elif kind == "NewsArticle":
+            articles.add(s)
+
+    needs_labels = parts & {"entities", "quantities", "labels"}
+    labels: dict[str, str] = {}
+    if needs_labels:
+        rows = _pairs(store, "rdfs:label", 'FILTER(LANG(?o) IN ("", "en"))')
+        labels = {s: o for s, o in rows}
+        if "labels" in parts:
+            data.labels = labels
+
+    if "entities" in parts:
+        entities = data.entities
+        for iri, kind in sorted(entity_type.items()):
+            entities[iri] = Entity(iri, kind, labels.get(iri) or local_name(iri))
+        for s, alias in _pairs(store, "skos:altLabel"):
+            entity = entities.get(s)
+            if entity is not None and alias != entity.label and alias not in entity.aliases:
+                entity.aliases.append(alias)
+        for s, comment in _pairs(store, "rdfs:comment"):
+            if s in entities:
+                entities[s].description = comment
+        for s, count in _pairs(store, "kg:mentionCount"):
+            if s in entities:
+                entities[s].mentions = _int(count)
+
+    if "quantities" in parts:
+        found = data.quantities
+        for iri in sorted(quantities):
+            found[iri] = Quantity(iri, labels.get(iri, ""))
+        for name, attr in (("value", "value"), ("lowerBound", "lower"), ("upperBound", "upper")):
+            for s, o in _pairs(store, f"kg:{name}"):
+                if s in found:
+                    setattr(found[s], attr, o)
+        for s, o in _pairs(store, "kg:approximate"):
+            if s in found:
+                found[s].approximate = o == "true"
+
+    if parts & {"quantities", "groups"}:
+        counted = _pairs(store, "kg:counted")
+        kinds = _pairs(store, "kg:kind")
+        for s, o in counted:
+            if s in data.quantities:
+                data.quantities[s].counted = o
+        for s, o in kinds:
+            if s in data.quantities:
+                data.quantities[s].kind = o
+
+    if "groups" in parts:
+        topic = dict(_pairs(store, "kg:topic"))
+        predicate = dict(_pairs(store, "kg:groupPredicate"))
+        for g in sorted(groups):
+            if g in topic and g in predicate:
+                data.groups[g] = ClaimGroup(g, topic[g], predicate[g])
+        for s, o in kinds:
+            if s in data.groups:
+                data.groups[s].kind = o
+        for s, o in counted:
+            if s in data.groups:
+                data.groups[s].counted = o
+        for s, o in _pairs(store, "kg:claimCount"):
+            if s in data.groups:
+                data.groups[s].claim_count = _int(o) or 0
+        for s, o in _pairs(store, "kg:contested"):
+            if s in data.groups:
+                data.groups[s].contested = o == "true"
+
+    if "articles" in parts:
+        # an article is what is typed schema:NewsArticle or has a publisher (RDF in memory may lack the type)
+        publisher = _pairs(store, "schema:publisher")
+        for a in sorted(articles.union(s for s, _ in publisher)):
+            data.articles[a] = Article(a)
+        for s, o in publisher:
+            data.articles[s].outlet = o
+        for name, attr in (("schema:headline", "title"), ("schema:datePublished", "published")):
+            for s, o in _pairs(store, name):
+                if s in data.articles:
+                    setattr(data.articles[s], attr, o)
+
+    if parts & {"claims", "triples", "status", "quotes", "offsets"}:
+        claims = {iri: Claim(iri, kind) for iri, kind in sorted(items.items())}
+        _read_claims(store, claims, parts)
+        if "quotes" in parts:
+            for s, o in _pairs(store, "kg:quote"):
+                if s in claims:
+                    claims[s].quote = o
+        if "offsets" in parts:
+            rows = store.select(
+                "SELECT ?c ?start ?end WHERE { ?c kg:evidence/oa:hasSelector ?p . ?p oa:start ?start ; oa:end ?end }"
+            )
+            for c, start, end in rows:
+                if c in claims:
+                    claims[c].start, claims[c].end = _int(start), _int(end)
+        data.claims = list(claims.values())
+
+    if "conflicts" in parts:
+        data.conflicts = _pairs(store, "kg:conflictsWith")
+    if "agreements" in parts:
+        data.agreements = _pairs(store, "kg:corroborates")
+
+    if "analysis" in parts and data.entities:
+        values = " ".join(f"kg:{m}" for m in _METRICS)
+        rows = store.select(f"SELECT ?n ?p ?x WHERE {{ GRAPH graph:analysis {{ ?n ?p ?x VALUES ?p {{ {values} }} }} }}")
+        for n, p, x in rows:
+            entity = data.entities.get(n)  # type: ignore[arg-type]
+            value = number(x)
+            if entity is not None and value is not None:
+                entity.metrics[local_name(p or "")] = float(value)
+    return data
+
+
+def _read_claims(store: Store, claims: dict[str, Claim], parts: frozenset[str]) -> None:
+    scans = []
+    if "claims" in parts:
+        scans += [("prov:wasAttributedTo", "speaker"), ("prov:wasDerivedFrom", "article")]
+    if "triples" in parts:
+        scans += [("rdf:subject", "subject"), ("rdf:predicate", "predicate"), ("kg:about", "about")]
+        scans.append(("kg:statedOn", "stated"))
+    if "status" in parts:
+        scans.append(("kg:inGroup", "group"))
+    for name, attr in scans:
+        for s, o in _pairs(store, name):
+            claim = claims.get(s)
+            if claim is not None:
+                setattr(claim, attr, o)
+    if "triples" in parts:
+        for s, o, is_iri in store.select("SELECT ?s ?o (isIRI(?o) AS ?iri) WHERE { ?s rdf:object ?o }"):
+            claim = claims.get(s)  # type: ignore[arg-type]
+            if claim is not None:
+                claim.object, claim.object_is_iri = o, is_iri == "true"
+    if "status" in parts:
+        for s, o in _pairs(store, "kg:status"):
+            claim = claims.get(s)
+            if claim is not None:
+                claim.status = status_name(o)
+        for s, o in _pairs(store, "kg:outletCount"):
+            claim = claims.get(s)
+            if claim is not None:
+                claim.outlet_count = _int(o)
