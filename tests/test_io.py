@@ -152,7 +152,7 @@ def test_control_characters_in_a_table_are_shown_as_escapes():
     shown = "Tajikistan\\x1b]0;pwned\\x07 brings\\x9b2J children\\x7f home"
     text = format_table(["title\x1b[31m"], [[title]], count=False)
     assert text.splitlines() == ["title\\x1b[31m", "-" * len(shown), shown]
-    assert not any(ord(ch) < 32 and ch != "\n" or 0x7F <= ord(ch) <= 0x9F for ch in text)
+    assert not any((ord(ch) < 32 and ch != "\n") or 0x7F <= ord(ch) <= 0x9F for ch in text)
 
 
 def test_line_breaks_in_a_cell_stay_out_of_the_table():

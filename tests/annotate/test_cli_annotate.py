@@ -58,10 +58,16 @@ def test_bad_input_is_reported_per_file_and_the_batch_goes_on_and_latin1_is_read
                        ("binary.txt", "empty.txt", "huge.txt", "scripts.html")]  # fmt: skip
     assert "annotated 2 articles" in result.stderr and "skipped 4" in result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
-    assert warnings == [f"warning: {inputs / 'latin1.txt'}: not UTF-8 (byte 0xe9 at offset 31): read as cp1252; if its accented letters look wrong, convert it to UTF-8"]  # fmt: skip
+    assert warnings == [f"warning: {inputs / 'latin1.txt'}: not UTF-8 (byte 0xe9 at offset 34): read as cp1252; if its accented letters look wrong, convert it to UTF-8"]  # fmt: skip
     assert (out / "latin1.txt").read_text(encoding="utf-8") == latin1
     assert "Traceback" not in result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["latin1.txt", "latin1.yaml", "quiet.txt", "quiet.yaml", "registry.yaml"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "latin1.txt",
+        "latin1.yaml",
+        "quiet.txt",
+        "quiet.yaml",
+        "registry.yaml",
+    ]
 
 
 def test_existing_annotations_are_kept_without_force(tmp_path):
