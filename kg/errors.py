@@ -74,6 +74,10 @@ class Errors:
     E656 = "nothing annotated: {detail}"
     E657 = "{path}: not a folder of curated seeds ({detail})"
     E658 = "--processes must be 0 (one per core) or more, not {n}"
+    E659 = "{path}: not a gold folder: {missing} is missing (it needs corpus.jsonl, gold/*.json, gold/facts.json)"
+    E660 = "{where}: not valid JSON: {detail}"
+    E661 = "{where}: {item}: the quote is not in the text of article {article!r}: {quote!r}"
+    E662 = "{where}: {item}: {detail}"
     # @@ E600 @@
     # analysis (kg analyze): E700-E799
     E700 = "the {view} view of the graph is empty ({detail}); build a corpus with claims first (`kg build`)"

@@ -562,15 +562,18 @@ class OxigraphBackend(StoreBackend):
                 gc.collect()
                 meta = {"format": "kg-store", "version": 1, "quads": count, "built": _now(), **meta}
                 (tmp / MARKER).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-                _swap(tmp, path)
+                old = _swap(tmp, path)
             except OSError as exc:
                 _discard(tmp, staged)
                 raise KGError("E204", path=path, detail=exc.strerror or str(exc)) from None
             except BaseException:
                 _discard(tmp, staged)
                 raise
-            if staged is not None and dump_to is not None:
-                _commit_dump(staged, dump_to, store=path)
+            try:
+                if staged is not None and dump_to is not None:
+                    _commit_dump(staged, dump_to, store=path)  # the next rename after the store's
+            finally:
+                shutil.rmtree(old, ignore_errors=True)
         return count
 
     def replace_graph(self, location: str, graph: str, triples: Iterable[tuple]) -> int:
@@ -595,8 +598,8 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
-def _swap(new: Path, path: Path) -> None:
-    """Put ``new`` in place of ``path``; the old store is moved aside, then deleted."""
+def _swap(new: Path, path: Path) -> Path:
+    """Put ``new`` in place of ``path``; the old store is moved aside, to a folder the caller deletes."""
     old = path.parent / f".{path.name}.old-{os.getpid()}"
     if path.exists():
         if path.is_dir() and not any(path.iterdir()):
@@ -604,7 +607,7 @@ def _swap(new: Path, path: Path) -> None:
         else:
             os.replace(path, old)
     os.replace(new, path)
-    shutil.rmtree(old, ignore_errors=True)
+    return old
 
 
 def _discard(tmp: Path, staged: Path | None) -> None:

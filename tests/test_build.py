@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 
+import pyoxigraph as ox
 import pytest
 
 import kg
@@ -118,7 +119,7 @@ def test_an_article_file_name_with_a_character_an_iri_cannot_hold_builds(
     }
     prefix = f"https://kg.example.org/id/claim/a{encoded}1/"
     claims = f'SELECT ?c WHERE {{ ?c a kg:Claim FILTER(STRSTARTS(STR(?c), "{prefix}")) }}'
-    assert len(kg.query(claims, store=store).rows) == 2
+    assert len(kg.query(claims, store=store).rows) == 5  # as many as when the file is a1.yaml
 
 
 def test_ordinary_file_names_keep_their_ids():
@@ -180,11 +181,8 @@ def test_kg_trig_holds_what_the_store_holds(tiny_corpus, tmp_path):
     for suffix in (".yaml", ".txt"):
         (tiny_corpus / f"a2{suffix}").unlink()
     kg.build(tiny_corpus, store=store, out=out)
-    from rdflib import Dataset
-
-    dumped = Dataset()
-    dumped.parse(out / "kg.trig", format="trig")
-    assert len(dumped) == 0 and sum(len(g) for g in dumped.graphs()) == quads_in(store)
+    dumped = list(ox.parse(path=out / "kg.trig", format=ox.RdfFormat.TRIG))
+    assert len(dumped) == quads_in(store) and all(q.graph_name != ox.DefaultGraph() for q in dumped)
 
 
 # --- one build at a time -----------------------------------------------------------------------
