@@ -12,7 +12,15 @@ from .build import BuildReport, build
 from .compile import compare_claims
 from .corpus import read_annotations, read_corpus, read_registry
 from .errors import KGError
-from .export import export_actors, export_claims, export_graph, read_actors, read_claims
+from .export import (
+    export_actors,
+    export_claims,
+    export_entities,
+    export_graph,
+    read_actors,
+    read_claims,
+    read_entities,
+)
 from .model import (
     Annotated,
     Article,
@@ -53,6 +61,7 @@ __all__ = [
     "compare_claims",
     "export_actors",
     "export_claims",
+    "export_entities",
     "export_graph",
     "format_results",
     "named_queries",
@@ -62,6 +71,7 @@ __all__ = [
     "read_annotations",
     "read_claims",
     "read_corpus",
+    "read_entities",
     "read_registry",
     "validate",
     "write_store",

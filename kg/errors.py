@@ -53,6 +53,8 @@ class Errors:
     E305 = "the query failed: {detail}"
     E306 = "--limit, --offset and --all page the named queries; write LIMIT and OFFSET in your own SPARQL"
     E307 = "{what} must be a whole number of rows, 0 or more (got {value})"
+    E308 = "unknown entity type {name!r}; use one of: {choices}"
+    E309 = "--type filters `kg export entities` only"
     # validation
     E400 = "cannot read {path} as RDF: {detail}"
     # build

@@ -1,4 +1,4 @@
-"""Exports of a built graph: claims and actors as CSV or JSONL, the graph in RDF formats.
+"""Exports of a built graph: claims, actors and entities as CSV or JSONL, the graph in RDF formats.
 
 Claim columns (``CLAIM_COLUMNS``):
 
@@ -20,6 +20,25 @@ status          ``conflicting``, ``corroborated`` or ``single-source``
 
 Actor columns (``ACTOR_COLUMNS``): ``id``, ``label``, ``type``, ``aliases`` (separated by
 ``" | "``), ``mentions`` (how many times the articles name it).
+
+Entity columns (``ENTITY_COLUMNS``): every entity of the registry (actors, places, operations,
+events, documents), by label:
+
+==============  ==============================================================================
+id              the entity's IRI
+label           its name (``rdfs:label``)
+type            its most specific type: ``Person``, ``Country``, ``Place``, ``Operation`` ...
+superclasses    its other types, separated by ``" | "``: ``Actor | Place`` for a country
+aliases         its other names (``skos:altLabel``), separated by ``" | "``
+mentions        how many times the articles name it (``kg:mentionCount``)
+begin           for an operation or event: when it began (``sem:hasBeginTimeStamp``)
+end             for an operation or event: when it ended (``sem:hasEndTimeStamp``)
+date            for an operation or event: when it happened (``sem:hasTimeStamp``)
+==============  ==============================================================================
+
+A date is ``YYYY[-MM[-DD]]``; when the articles give an event several dates, all of them, in
+order, separated by ``" | "`` (``2019-01 | 2019-01-06``). ``--type`` keeps the entities of one
+type or superclass (:data:`ENTITY_KINDS`).
 """
 
 from __future__ import annotations
@@ -31,20 +50,25 @@ import os
 from pathlib import Path
 
 from .errors import KGError
-from .graphdata import number, read_graph_data
+from .graphdata import number, opened_store, read_graph_data
 from .io import atomic_open, atomic_write, spreadsheet_cell
+from .namespace import SEM
 from .store import Store, open_store
-from .vocab import ACTOR_TYPES
+from .vocab import ACTOR_TYPES, ENTITY_TYPES, EVENT_TYPES, SUPERCLASSES
 
 __all__ = [
     "ACTOR_COLUMNS",
     "CLAIM_COLUMNS",
     "CLAIM_PARTS",
+    "ENTITY_COLUMNS",
+    "ENTITY_KINDS",
     "export_actors",
     "export_claims",
+    "export_entities",
     "export_graph",
-    "read_claims",
     "read_actors",
+    "read_claims",
+    "read_entities",
 ]
 
 CLAIM_COLUMNS = (
@@ -52,6 +76,13 @@ CLAIM_COLUMNS = (
     "counted", "speaker", "speaker_label", "article", "outlet", "date", "quote", "start", "end", "status",
 )  # fmt: skip
 ACTOR_COLUMNS = ("id", "label", "type", "aliases", "mentions")
+ENTITY_COLUMNS = ("id", "label", "type", "superclasses", "aliases", "mentions", "begin", "end", "date")
+ENTITY_KINDS: tuple[str, ...] = (
+    *ENTITY_TYPES,
+    *sorted({s for supers in SUPERCLASSES.values() for s in supers} - set(ENTITY_TYPES)),
+)
+"""What :func:`read_entities` filters by: an entity type or a superclass (``Actor``)."""
+_DATE_COLUMNS = {str(SEM.hasBeginTimeStamp): "begin", str(SEM.hasEndTimeStamp): "end", str(SEM.hasTimeStamp): "date"}
 TABLE_FORMATS = ("csv", "jsonl")
 GRAPH_FORMATS = ("turtle", "trig", "nquads", "jsonld", "ntriples")
 
@@ -119,6 +150,69 @@ def read_actors(store: str | os.PathLike | Store | None = None) -> list[dict]:
     return rows
 
 
+def read_entities(store: str | os.PathLike | Store | None = None, type: str | None = None) -> list[dict]:
+    """Every entity as a dict with the keys of ``ENTITY_COLUMNS``, by label.
+
+    Parameters
+    ----------
+    store : str, path or Store, optional
+        A store URL or an open store (default ``$KG_STORE`` or ``.kg``).
+    type : str, optional
+        Keep only the entities of this type or superclass, one of :data:`ENTITY_KINDS` in any case:
+        ``Place`` gives places and countries, ``Event`` events and operations.
+
+    Returns
+    -------
+    list of dict
+
+    Raises
+    ------
+    KGError
+        E308 when ``type`` is not an entity type or superclass.
+
+    Examples
+    --------
+    >>> import kg
+    >>> _ = kg.build("tests/data/tiny", store="memory:entities-doc", out=None)
+    >>> [(e["label"], e["superclasses"]) for e in read_entities("memory:entities-doc", type="place")]
+    [('Iraq', 'Actor | Place'), ('Tajikistan', 'Actor | Place')]
+    """
+    kind = None
+    if type is not None:
+        kind = next((k for k in ENTITY_KINDS if k.casefold() == type.casefold()), None)
+        if kind is None:
+            raise KGError("E308", name=type, choices=", ".join(ENTITY_KINDS))
+    with opened_store(store) as opened:
+        data = read_graph_data(opened, ("entities", "labels"))
+        entities = [
+            e
+            for e in data.entities.values()
+            if e.iri in data.labels and (kind is None or kind == e.type or kind in SUPERCLASSES[e.type])
+        ]
+        # the dates are claims about an event (with their sources): read them only when an event is listed
+        dates: dict[tuple[str, str], set[str]] = {}
+        if any(e.type in EVENT_TYPES for e in entities):
+            for c in read_graph_data(opened, ("triples",)).claims:
+                column = _DATE_COLUMNS.get(c.predicate or "")
+                if column and c.subject and c.object and not c.object_is_iri:
+                    dates.setdefault((c.subject, column), set()).add(c.object)
+    rows = []
+    for e in entities:
+        row = {
+            "id": e.iri,
+            "label": e.label,
+            "type": e.type,
+            "superclasses": " | ".join(SUPERCLASSES[e.type]) or None,
+            "aliases": " | ".join(e.aliases) or None,
+            "mentions": e.mentions,
+        }
+        for column in _DATE_COLUMNS.values():
+            row[column] = " | ".join(sorted(dates.get((e.iri, column), ()))) or None
+        rows.append(row)
+    rows.sort(key=lambda r: (r["label"], r["id"]))
+    return rows
+
+
 def _write_table(rows: list[dict], columns: tuple[str, ...], format: str, output: str | os.PathLike | None) -> str:
     if format not in TABLE_FORMATS:
         raise KGError("E303", name=format, choices=", ".join(TABLE_FORMATS))
@@ -149,6 +243,35 @@ def export_claims(store=None, format: str = "csv", output: str | os.PathLike | N
 def export_actors(store=None, format: str = "csv", output: str | os.PathLike | None = None) -> str:
     """Every actor as CSV or JSONL (CSV cells made safe for spreadsheets, as in :func:`export_claims`)."""
     return _write_table(read_actors(store), ACTOR_COLUMNS, format, output)
+
+
+def export_entities(
+    store=None, format: str = "csv", output: str | os.PathLike | None = None, type: str | None = None
+) -> str:
+    """Every entity (actors, places, operations, events) as CSV or JSONL, one type or superclass with ``type``.
+
+    CSV cells are made safe for spreadsheets, as in :func:`export_claims`; the columns are
+    ``ENTITY_COLUMNS`` (the module's docstring says what each holds).
+
+    Parameters
+    ----------
+    store : str, path or Store, optional
+        A store URL or an open store (default ``$KG_STORE`` or ``.kg``).
+    format : str
+        ``csv`` or ``jsonl``.
+    output : str or path, optional
+        Write the text to this file (atomically) as well.
+    type : str, optional
+        Keep only the entities of this type or superclass (:data:`ENTITY_KINDS`): ``Place``, ``Actor`` ...
+
+    Returns
+    -------
+    str
+        The text written.
+    """
+    if format not in TABLE_FORMATS:
+        raise KGError("E303", name=format, choices=", ".join(TABLE_FORMATS))
+    return _write_table(read_entities(store, type=type), ENTITY_COLUMNS, format, output)
 
 
 def export_graph(store=None, format: str = "trig", output: str | os.PathLike | None = None) -> str | None:

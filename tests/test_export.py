@@ -6,7 +6,8 @@ import pytest
 from rdflib import Dataset, Graph
 
 import kg
-from kg.export import ACTOR_COLUMNS, CLAIM_COLUMNS
+from kg.export import ACTOR_COLUMNS, CLAIM_COLUMNS, ENTITY_COLUMNS, ENTITY_KINDS
+from kg.vocab import ENTITY_TYPES
 
 from .conftest import HYPERLINK, run_kg
 
@@ -95,3 +96,110 @@ def test_jsonl_exports_keep_the_text_exact(hostile_store, tmp_path):
     assert repatriated["quote"] == HYPERLINK + " On April 30, Tajikistan repatriated 84 minors from Iraq"
     actors = [json.loads(line) for line in export("actors", "jsonl", hostile_store, tmp_path).splitlines()]
     assert HYPERLINK in {a["label"] for a in actors}
+
+
+# --- kg export entities (issue 15) ------------------------------------------------------------------
+
+
+def entities_by_name(rows):
+    return {r["id"].rsplit("/", 1)[1]: r for r in rows}
+
+
+def test_entities_list_places_with_their_type(seed_store):
+    places = entities_by_name(kg.read_entities(seed_store, type="Place"))
+    assert (places["almaty"]["label"], places["almaty"]["type"], places["almaty"]["superclasses"]) == (
+        "Almaty",
+        "Place",
+        None,
+    )
+    assert places["astana"]["type"] == "Place"
+    assert (places["kazakhstan"]["type"], places["kazakhstan"]["superclasses"]) == ("Country", "Actor | Place")
+    assert "tokayev" not in places  # a person is not a place
+
+
+def test_entities_list_operations_with_their_type_and_dates(seed_store):
+    events = entities_by_name(kg.read_entities(seed_store, type="Event"))
+    zhusan_2 = events["zhusan-2"]
+    assert (zhusan_2["label"], zhusan_2["type"], zhusan_2["superclasses"]) == (
+        "Operation Zhusan, May 2019",
+        "Operation",
+        "Event",
+    )
+    assert (zhusan_2["begin"], zhusan_2["end"], zhusan_2["date"]) == ("2019-05-07", "2019-05-09", None)
+    assert events["zhusan-1"]["date"] == "2019-01 | 2019-01-06"  # two sources, two precisions
+    assert events["syrian-civil-war"]["type"] == "Event"
+    assert events["syrian-civil-war"]["begin"] == "2011"
+
+
+def test_entities_of_each_type_are_as_many_as_sparql_counts(seed_store):
+    for kind in ENTITY_KINDS:
+        counted = kg.query(
+            f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a kg:{kind} ; rdfs:label ?l }}", store=seed_store
+        )
+        assert len(kg.read_entities(seed_store, type=kind)) == int(counted.rows[0][0]), kind
+    places = kg.query("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a kg:Place }", store=seed_store)
+    assert int(places.rows[0][0]) == 25
+
+
+def test_entities_without_a_type_are_every_entity(seed_store):
+    rows = kg.read_entities(seed_store)
+    assert {r["type"] for r in rows} == set(ENTITY_TYPES)
+    values = " ".join(f"kg:{t}" for t in ENTITY_TYPES)
+    counted = kg.query(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?c {{ {values} }} ?e a ?c ; rdfs:label ?l }}", store=seed_store)  # fmt: skip
+    assert len(rows) == int(counted.rows[0][0])
+    assert len({r["id"] for r in rows}) == len(rows)  # a country is listed once, not as an actor and a place
+
+
+def test_entities_of_type_actor_are_the_actors_export(seed_store):
+    actors = entities_by_name(kg.read_entities(seed_store, type="actor"))  # any case
+    assert actors.keys() == entities_by_name(kg.read_actors(seed_store)).keys()
+    assert actors["tokayev"]["mentions"] == entities_by_name(kg.read_actors(seed_store))["tokayev"]["mentions"] >= 8
+
+
+def test_entities_csv_round_trips(seed_store):
+    rows = list(csv.DictReader(io.StringIO(kg.export_entities(seed_store, "csv"))))
+    assert tuple(rows[0]) == ENTITY_COLUMNS == (
+        "id", "label", "type", "superclasses", "aliases", "mentions", "begin", "end", "date",
+    )  # fmt: skip
+    expected = [{k: "" if v is None else str(v) for k, v in r.items()} for r in kg.read_entities(seed_store)]
+    assert rows == expected
+
+
+def test_entities_jsonl_round_trips(seed_store):
+    lines = kg.export_entities(seed_store, "jsonl", type="Operation").splitlines()
+    rows = [json.loads(line) for line in lines]
+    assert rows == kg.read_entities(seed_store, type="Operation")
+    assert {r["type"] for r in rows} == {"Operation"}
+    assert isinstance(entities_by_name(rows)["zhusan-1"]["mentions"], int)
+
+
+def test_unknown_entity_type(seed_store):
+    with pytest.raises(kg.KGError, match="E308 unknown entity type 'Planet'"):
+        kg.read_entities(seed_store, type="Planet")
+
+
+def test_export_entities_command_filters_by_type(seed_store, tmp_path):
+    output = tmp_path / "places.jsonl"
+    result = run_kg("export", "entities", "--type", "Place", "--format", "jsonl", "-o", str(output), "--store", seed_store)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert rows == kg.read_entities(seed_store, type="Place")
+    assert {"Almaty", "Astana", "Kazakhstan"} <= {r["label"] for r in rows}
+
+
+@pytest.mark.parametrize(
+    "args,code",
+    [(["export", "entities", "--type", "Planet"], "E308"), (["export", "actors", "--type", "Place"], "E309")],
+)
+def test_export_entities_bad_type_is_a_one_line_error(seed_store, args, code):
+    result = run_kg(*args, "--store", seed_store)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"error: {code} ")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_entities_csv_cells_that_a_spreadsheet_would_run_get_a_quote_in_front(hostile_store, tmp_path):
+    rows = entities_by_name(csv.DictReader(io.StringIO(export("entities", "csv", hostile_store, tmp_path))))
+    assert rows["rahmon"]["label"] == "'" + HYPERLINK
+    assert rows["tajikistan"]["label"] == "Tajikistan"

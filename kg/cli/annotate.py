@@ -57,13 +57,40 @@ def eval(
             help="Hold out of the registry the aliases only the scored article contains.",
         ),
     ] = True,
+    gold: Annotated[
+        Optional[Path],
+        typer.Option("--gold", help="Score on a gold folder (corpus.jsonl, gold/*.json) instead of the seeds."),
+    ] = None,
+    misses: Annotated[
+        bool, typer.Option("--misses", help="With --gold: list each gold item missed and each false positive.")
+    ] = False,
+    registry: Annotated[
+        Path, typer.Option("--registry", "-r", help="With --gold: the registry to link to, as in kg annotate.")
+    ] = Path("seeds/registry.yaml"),
+    wide: Annotated[
+        bool, typer.Option("--wide", help="With --gold: show table cells whole (default: fit the terminal width).")
+    ] = False,
 ) -> None:
     """Score the annotation pipeline against the curated seeds: precision, recall and F1 per layer and article.
 
     Layers: actors, mentions, quantities (value and kind; with the share of right speakers), speakers
     (statements), relations (subject, predicate family, object), operations and their fields.
-    """
-    from ..annotate.eval import evaluate, format_report
 
-    report = evaluate(seeds, config=config, leave_one_out=leave_one_out)
-    sys.stdout.write(format_report(report, format))
+    With --gold DIR, the articles of DIR/corpus.jsonl are annotated and built as kg annotate and
+    kg build do (in a temporary folder) and scored against DIR/gold/: actors, operations, quantity
+    claims and their speakers, relations, and the cross-source statuses (precision and recall of
+    conflicting and corroborated, and how each gold group of claims was grouped).
+    """
+    if gold is None and (misses or wide):
+        option = "--misses" if misses else "--wide"
+        raise typer.BadParameter("applies to --gold only", param_hint=option)
+    if gold is None:
+        from ..annotate.eval import evaluate, format_report
+
+        report = evaluate(seeds, config=config, leave_one_out=leave_one_out)
+        sys.stdout.write(format_report(report, format))
+        return
+    from ..annotate.gold import evaluate_gold, format_gold_report
+
+    scored = evaluate_gold(gold, registry=registry, config=config, echo=lambda line: typer.echo(line, err=True))
+    sys.stdout.write(format_gold_report(scored, format, misses=misses, wide=wide))

@@ -14,7 +14,7 @@ from .options import StoreOption, WideOption
 
 __all__ = ["build", "export", "query", "validate"]
 
-EXPORTS = ("claims", "actors", "graph")
+EXPORTS = ("claims", "actors", "entities", "graph")
 
 
 def build(
@@ -78,26 +78,38 @@ def query(
 
 
 def export(
-    what: Annotated[Literal[EXPORTS], typer.Argument(help="claims, actors or graph.")],
+    what: Annotated[Literal[EXPORTS], typer.Argument(help="claims, actors, entities or graph.")],
     format: Annotated[
         Optional[str],
-        typer.Option("--format", help="claims/actors: csv or jsonl; graph: turtle, trig, nquads, ntriples or jsonld."),
+        typer.Option(
+            "--format", help="claims/actors/entities: csv or jsonl; graph: turtle, trig, nquads, ntriples or jsonld."
+        ),
     ] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to a file.")] = None,
+    type: Annotated[
+        Optional[str],
+        typer.Option("--type", help="entities: only this type or superclass (Place, Actor, Event, Country ...)."),
+    ] = None,
     store: StoreOption = None,
 ) -> None:
-    """Export claims or actors as CSV/JSONL, or the whole graph as RDF.
+    """Export claims, actors or entities as CSV/JSONL, or the whole graph as RDF.
 
     Claim columns: id, subject, subject_label, predicate, object, object_label, value, lower, upper,
     counted, speaker, speaker_label, article, outlet, date, quote, start, end, status.
     Actor columns: id, label, type, aliases, mentions.
+    Entity columns (actors, places, operations, events): id, label, type, superclasses, aliases,
+    mentions, begin, end, date (the last three for operations and events).
     """
     from .. import export as ex
 
+    if type is not None and what != "entities":
+        raise KGError("E309")
     if what == "graph":
         text = ex.export_graph(store, format or "turtle", output)
     elif what == "claims":
         text = ex.export_claims(store, format or "csv", output)
+    elif what == "entities":
+        text = ex.export_entities(store, format or "csv", output, type=type)
     else:
         text = ex.export_actors(store, format or "csv", output)
     if output is None and text is not None:
