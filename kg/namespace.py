@@ -110,6 +110,7 @@ class KG(DefinedNamespace):
     evidence: URIRef
     status: URIRef
     outletCount: URIRef
+    originalSource: URIRef
     conflictsWith: URIRef
     corroborates: URIRef
     inGroup: URIRef

@@ -69,6 +69,7 @@ __all__ = [
 DEFAULT_PIPELINE = (
     "nlp",
     "outlet",
+    "credits",
     "entities",
     "groups",
     "dates",

@@ -12,7 +12,7 @@ Examples
 >>> get_component("entities").requires
 ('doc',)
 >>> [c.name for c in BUILT_IN][:3]
-['nlp', 'outlet', 'entities']
+['nlp', 'outlet', 'credits']
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from __future__ import annotations
 from ..errors import KGError
 from .attribution import attribute, keep_statements
 from .components import Component, register, registered
+from .credits import find_credits
 from .dates import read_dates
 from .events import find_events
 from .linking import link_entities, link_outlet
@@ -33,6 +34,7 @@ __all__ = ["BUILT_IN", "get_component", "populate", "registered_components"]
 BUILT_IN = (
     Component("nlp", nlp_component, requires=("article",), assigns=("doc", "prose"), batch=True),
     Component("outlet", link_outlet, requires=("article",), assigns=("article.outlet",)),
+    Component("credits", find_credits, requires=("article",), assigns=("article.via",)),
     Component("entities", link_entities, requires=("doc",), assigns=("mentions",)),
     Component("groups", group_mentions, requires=("doc", "mentions"), assigns=("mentions",)),
     Component("dates", read_dates, requires=("doc",), assigns=("dates",)),

@@ -9,7 +9,10 @@ Claims about the same thing fall in one group (``docs/data-model.md``, "Across s
 - other claims: same subject, predicate and object; they always agree.
 
 A claim is *conflicting* when a claim of its group disagrees with it, else *corroborated* when
-the claims agreeing with it come from two or more distinct outlets, else *single-source*.
+the claims agreeing with it come from two or more distinct *original sources*, else
+*single-source*. An article's original source is the outlet it relays (``via``) or, for copies
+and near-copies of one text, the original source of the earliest copy (:mod:`kg.compile.sources`):
+a wire story republished on two sites counts once.
 
 Examples
 --------
@@ -51,6 +54,7 @@ from ..terms import (
 from ..vocab import date_period
 from .article import KeyedClaim, keyed_claims
 from .listings import compile_listings
+from .sources import Fingerprint, fingerprint, original_sources
 
 __all__ = [
     "ClaimGroup",
@@ -73,6 +77,11 @@ class ComparedClaim:
     outlet: str
     iri: URIRef
     published: str | None = None
+    original: str | None = None
+    """The outlet the claim originally comes from (:mod:`kg.compile.sources`); set by :func:`compare`,
+    the claim's own outlet when nothing says otherwise."""
+    fingerprint: Fingerprint | None = field(default=None, repr=False)
+    """Its article's fingerprint, shared by the article's claims, for copy detection."""
     status: str = "single-source"
     outlet_count: int = 1
     conflicts: list[ComparedClaim] = field(default_factory=list)
@@ -152,8 +161,9 @@ def compare_claims(corpus: Corpus) -> list[ClaimGroup]:
     Returns
     -------
     list of ClaimGroup
-        In order of first appearance; each member carries its status, the number of distinct
-        outlets agreeing with it, and the claims it conflicts with or is corroborated by.
+        In order of first appearance; each member carries its status, its original source, the
+        number of distinct original sources agreeing with it, and the claims it conflicts with or
+        is corroborated by.
     """
     return compare(compared for annotated in corpus.articles for compared in compared_claims(annotated))
 
@@ -169,12 +179,22 @@ def compared_claims(annotated: Annotated, claims: list[KeyedClaim] | None = None
         ``keyed_claims(annotated)`` when the caller has them already.
     """
     a = annotated.article
-    for claim, key in keyed_claims(annotated) if claims is None else claims:
-        yield ComparedClaim(claim, a.id, a.outlet, claim_iri(a.id, claim, key), a.published)
+    keyed = keyed_claims(annotated) if claims is None else claims
+    if not keyed:
+        return
+    printed = fingerprint(a)
+    for claim, key in keyed:
+        yield ComparedClaim(claim, a.id, a.outlet, claim_iri(a.id, claim, key), a.published, fingerprint=printed)
 
 
 def compare(claims: Iterable[ComparedClaim]) -> list[ClaimGroup]:
-    """Group claims (from any number of articles) and set each one's status."""
+    """Group claims (from any number of articles), find their original sources, set each one's status."""
+    claims = list(claims)
+    prints = {id(c.fingerprint): c.fingerprint for c in claims if c.fingerprint is not None}
+    sources = original_sources(prints.values())
+    for compared in claims:
+        if compared.original is None:
+            compared.original = sources.get(compared.article, compared.outlet)
     groups: dict[tuple, ClaimGroup] = {}
     for compared in claims:
         key = comparison_key(compared.claim)
@@ -192,8 +212,8 @@ def _settle(members: list[ComparedClaim]) -> None:
         agreeing = [o for o in members if o is m or values_agree(m.claim, o.claim)]
         agreeing_ids = {id(o) for o in agreeing}
         m.conflicts = [o for o in members if id(o) not in agreeing_ids]
-        m.corroborations = [o for o in agreeing if o.outlet != m.outlet]
-        m.outlet_count = len({o.outlet for o in agreeing})
+        m.corroborations = [o for o in agreeing if o.original != m.original]
+        m.outlet_count = len({o.original for o in agreeing})
         if m.conflicts:
             m.status = "conflicting"
         elif m.outlet_count >= 2:
@@ -234,11 +254,13 @@ def compile_crosssource(
         members = group.members
         yield q(node, kg["claimCount"], int_term(t, len(members)), g)
         yield q(node, kg["valueCount"], int_term(t, group.value_count), g)
-        yield q(node, kg["outletCount"], int_term(t, len({m.outlet for m in members})), g)
+        yield q(node, kg["outletCount"], int_term(t, len({m.original or m.outlet for m in members})), g)
         yield q(node, kg["contested"], v.true if group.contested else v.false, g)
         for m in members:
             claim = t.iri(m.iri)
             yield q(claim, kg["outlet"], t.iri(entity_iri(m.outlet)), g)
+            if m.original and m.original != m.outlet:
+                yield q(claim, kg["originalSource"], t.iri(entity_iri(m.original)), g)
             yield q(claim, kg["quote"], t.literal(m.claim.span.quote), g)
             date = m.claim.date or m.published
             if date:

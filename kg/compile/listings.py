@@ -143,7 +143,7 @@ def compile_listings(
                 rows["conflicting-claims"].append((key, node))
             if claim.predicate in _WHEN and claim.literal:
                 entry = dates.setdefault((claim.subject, claim.predicate, claim.literal), {"outlets": set()})
-                entry["outlets"].add(m.outlet)
+                entry["outlets"].add(m.original or m.outlet)
                 entry["contested"] = entry.get("contested", False) or m.status == "conflicting"
     g = graphs["timeline"]
     for (event, predicate, date), entry in sorted(dates.items()):
