@@ -30,9 +30,11 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from ..vocab import STATUSES
+
 __all__ = ["GroupSupport", "ValueSupport", "claim_support"]
 
-_STATUS_ORDER = {"conflicting": 0, "corroborated": 1, "single-source": 2}
+_STATUS_ORDER = {status: i for i, status in enumerate(STATUSES)}  # conflicting first
 
 
 @dataclass

@@ -24,7 +24,6 @@ __all__ = [
     "ClaimRecord",
     "GraphData",
     "NodeRecord",
-    "date_period",
     "local_name",
     "read_graph",
 ]
@@ -108,25 +107,6 @@ class GraphData:
     def label(self, iri: str) -> str:
         node = self.nodes.get(iri)
         return node.label if node else local_name(iri)
-
-
-def date_period(date: str) -> tuple[str, str]:
-    """The first and last day a ``YYYY[-MM[-DD]]`` date names, as ISO strings, to be compared as text.
-
-    The views compare real days (:func:`kg.vocab.date_period`); this text form is kept for callers
-    that compare dates as strings (a month ends on its 31st, which sorts the same).
-
-    Examples
-    --------
-    >>> date_period("2019-05")
-    ('2019-05-01', '2019-05-31')
-    >>> date_period("2019")
-    ('2019-01-01', '2019-12-31')
-    """
-    parts = date.split("-")
-    start = "-".join(parts + ["01"] * (3 - len(parts)))
-    end = "-".join(parts + (["12", "31"] if len(parts) == 1 else ["31"] if len(parts) == 2 else []))
-    return start, end
 
 
 def read_graph(store: str | os.PathLike | Store | None = None) -> GraphData:

@@ -1,6 +1,6 @@
 """Reading the graph for the views: entities, numbers, claims with their provenance, conflicts."""
 
-from kg.viz.data import date_period, local_name
+from kg.namespace import local_name
 
 ID = "https://kg.example.org/id/"
 
@@ -35,9 +35,7 @@ def test_without_analysis_there_are_no_metrics(seed_data):
     assert all(not n.metrics for n in seed_data.nodes.values())
 
 
-def test_dates_name_periods():
-    assert date_period("2019-05-10") == ("2019-05-10", "2019-05-10")
-    assert date_period("2019-02") == ("2019-02-01", "2019-02-31")
+def test_local_names_of_vocabulary_terms():
     assert local_name("http://semanticweb.cs.vu.nl/2009/11/sem/hasTimeStamp") == "hasTimeStamp"
 
 
