@@ -36,7 +36,7 @@ from .model import (
 from .ontology import relation_families
 from .terms import id_segment
 from .text import QuoteNotFound, find_all, find_quote, find_repeats, resolve_overlaps
-from .vocab import ACTOR_TYPES, ENTITY_TYPES, date_period
+from .vocab import ACTOR_TYPES, ENTITY_TYPES, MODALITIES, SCOPES, date_period
 
 __all__ = ["ALIAS_LIMIT", "REGISTRY_FILE", "read_annotations", "read_corpus", "read_registry", "read_text"]
 
@@ -524,6 +524,14 @@ class _Reader:
         if has_object == has_quantity:
             raise KGError("E103", where=where, detail="a claim needs exactly one of object and quantity")
         quantity = self.quantity(node["quantity"], where) if has_quantity else None
+        modality = str(node.get("modality") or "actual")
+        if modality not in MODALITIES:
+            raise KGError(
+                "E103", where=where, detail=f"modality {excerpt(modality)} is not one of {', '.join(MODALITIES)}"
+            )
+        scope = node.get("scope")
+        if scope is not None and str(scope) not in SCOPES:
+            raise KGError("E103", where=where, detail=f"scope {excerpt(scope)} is not one of {', '.join(SCOPES)}")
         return Claim(
             span=span,
             speaker=speaker,
@@ -535,6 +543,9 @@ class _Reader:
             date=date,
             provenance=provenance,
             line=getattr(node, "line", None),
+            modality=modality,
+            scope=None if scope is None else str(scope),
+            as_of=_date(node.get("as_of"), where, "as_of"),
         )
 
     def quantity(self, node: Any, where: _Where) -> Quantity:

@@ -218,6 +218,9 @@ class Claim:
     """Who said, where and when, that subject - predicate - object holds.
 
     The object is an entity id (``object``), a date literal (``literal``) or a ``quantity``.
+    ``modality`` is one of :data:`~kg.vocab.MODALITIES` (what happened, what is planned, an
+    estimate), ``scope`` one of :data:`~kg.vocab.SCOPES` or None, and ``as_of`` the partial date
+    a running total or a stock figure counts to.
     """
 
     span: Span
@@ -231,6 +234,9 @@ class Claim:
     date: str | None = None
     provenance: Provenance = CURATED
     line: int | None = None
+    modality: str = "actual"
+    scope: str | None = None
+    as_of: str | None = None
 
 
 @dataclass

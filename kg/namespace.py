@@ -49,6 +49,8 @@ class KG(DefinedNamespace):
     ClaimStatus: URIRef
     Mention: URIRef
     AnnotationMethod: URIRef
+    Modality: URIRef
+    CountScope: URIRef
     Relation: URIRef
 
     # individuals
@@ -57,6 +59,11 @@ class KG(DefinedNamespace):
     SingleSource: URIRef
     Curated: URIRef
     Machine: URIRef
+    Actual: URIRef
+    Planned: URIRef
+    Estimated: URIRef
+    Cumulative: URIRef
+    Increment: URIRef
 
     # relations between entities (the predicates a claim may use); all are kg:Relation
     relatedTo: URIRef
@@ -109,8 +116,12 @@ class KG(DefinedNamespace):
     statedOn: URIRef
     evidence: URIRef
     status: URIRef
+    modality: URIRef
+    scope: URIRef
+    asOf: URIRef
     outletCount: URIRef
     originalSource: URIRef
+    basis: URIRef
     conflictsWith: URIRef
     corroborates: URIRef
     inGroup: URIRef

@@ -29,7 +29,11 @@ __all__ = [
     "DATE_DATATYPES",
     "ENTITY_TYPES",
     "EVENT_TYPES",
+    "MODALITIES",
+    "MODALITY_IRI",
     "PARTIAL_DATE",
+    "SCOPES",
+    "SCOPE_IRI",
     "STATUSES",
     "STATUS_IRI",
     "SUPERCLASSES",
@@ -141,6 +145,28 @@ def status_name(iri: str) -> str:
             return text
         raise KeyError(iri)
     return name
+
+
+MODALITIES: tuple[str, ...] = ("actual", "planned", "estimated")
+"""Whether a claim reports what happened, what is intended or expected, or an estimate.
+
+``"actual"`` is the default and is not written: "returned 14 children" is actual, "intends to
+return 14 more" and "are expected on the next flight" are planned, "are believed to" and
+"an estimated 400" are estimated.
+"""
+
+SCOPES: tuple[str, ...] = ("cumulative", "increment")
+"""The time scope of a count, when the text gives one: a running total ("in total", "so far",
+"since January", "this year") is cumulative; "another 14" or "14 more" is an increment. A
+count with no scope (``None``) is the figure of one operation or a stock figure.
+"""
+
+
+MODALITY_IRI: dict[str, URIRef] = {"actual": KG.Actual, "planned": KG.Planned, "estimated": KG.Estimated}
+"""Each modality as the ``kg:Modality`` individual that ``kg:modality`` points to."""
+
+SCOPE_IRI: dict[str, URIRef] = {"cumulative": KG.Cumulative, "increment": KG.Increment}
+"""Each scope as the ``kg:CountScope`` individual that ``kg:scope`` points to."""
 
 
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

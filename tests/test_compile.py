@@ -1,4 +1,4 @@
-from rdflib import RDF, Literal
+from rdflib import RDF, XSD, Literal
 
 from kg.compile import compile_corpus, to_dataset
 from kg.corpus import read_corpus
@@ -53,3 +53,20 @@ def test_the_streaming_compiler_keeps_the_claim_groups(tiny_corpus):
     assert len(quads) > 100
     statuses = [(m.iri, m.status) for g in compiled.groups for m in g.members]
     assert statuses == [(m.iri, m.status) for g in compare_claims(corpus) for m in g.members]
+
+
+def test_modality_scope_and_as_of_compile_only_when_given(tiny_corpus):
+    from kg.compile import compile_article
+
+    annotated = read_corpus(tiny_corpus).articles[0]
+    plain = set(compile_article(annotated))
+    claim = annotated.claims[0]
+    claim.modality, claim.scope, claim.as_of = "planned", "increment", "2019-04"
+    quads = set(compile_article(annotated))
+    added = {(p, o) for s, p, o, g in quads - plain if p in (KG.modality, KG.scope, KG.asOf)}
+    assert added == {
+        (KG.modality, KG.Planned),
+        (KG.scope, KG.Increment),
+        (KG.asOf, Literal("2019-04", datatype=XSD.gYearMonth)),
+    }
+    assert not any(p in (KG.modality, KG.scope, KG.asOf) for s, p, o, g in plain)

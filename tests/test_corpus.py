@@ -149,3 +149,34 @@ def test_hostile_html_in_article_text_is_kept_as_text(tiny_corpus):
     registry = read_registry(tiny_corpus / "registry.yaml")
     article = read_annotations(tiny_corpus / "a1.yaml", registry).article
     assert "<script>alert(1)</script>" in article.text
+
+
+def _with_claim_keys(tiny_corpus, keys: str):
+    path = tiny_corpus / "a1.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    about: tajik-repatriation\n", f"    about: tajik-repatriation\n{keys}", 1))
+    return path
+
+
+def test_claims_read_modality_scope_and_as_of(tiny_corpus):
+    _with_claim_keys(tiny_corpus, "    modality: planned\n    scope: cumulative\n    as_of: 2019-08\n")
+    claim = read_corpus(tiny_corpus).articles[0].claims[0]
+    assert (claim.modality, claim.scope, claim.as_of) == ("planned", "cumulative", "2019-08")
+    other = read_corpus(tiny_corpus).articles[0].claims[1]
+    assert (other.modality, other.scope, other.as_of) == ("actual", None, None)
+
+
+@pytest.mark.parametrize(
+    ("keys", "message"),
+    [
+        ("    modality: hoped\n", "modality 'hoped' is not one of actual, planned, estimated"),
+        ("    scope: weekly\n", "scope 'weekly' is not one of cumulative, increment"),
+        ("    as_of: August\n", "as_of 'August' is not a date"),
+    ],
+)
+def test_a_bad_modality_scope_or_as_of_is_a_one_line_error(tiny_corpus, keys, message):
+    _with_claim_keys(tiny_corpus, keys)
+    with pytest.raises(kg.KGError) as raised:
+        read_corpus(tiny_corpus)
+    text = str(raised.value)
+    assert message in text and "a1.yaml" in text and "\n" not in text

@@ -28,3 +28,12 @@ def test_labels_read_like_the_article():
     assert Quantity(value=400, approximate=True, counted="Kazakhstanis").label == "about 400 Kazakhstanis"
     assert Quantity(lower=400, upper=500, counted="children").label == "400-500 children"
     assert Quantity(lower=201, counted="citizens").label == "at least 201 citizens"
+
+
+def test_a_claim_is_actual_without_scope_or_date_unless_told():
+    from kg.model import Claim
+    from kg.vocab import MODALITIES, SCOPES
+
+    claim = Claim(span=Span(0, 1, "x"), speaker="a", subject="b", predicate="returned", quantity=Quantity(value=1))
+    assert (claim.modality, claim.scope, claim.as_of) == ("actual", None, None)
+    assert MODALITIES == ("actual", "planned", "estimated") and SCOPES == ("cumulative", "increment")

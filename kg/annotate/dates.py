@@ -16,6 +16,8 @@ When(on=None, start='2019-05-07', end='2019-05-09')
 When(on='2019-01-06', start=None, end=None)
 >>> normalise_date("last month", "2019-05-10")
 When(on='2019-04', start=None, end=None)
+>>> normalise_date("last week", "2019-11-13")
+When(on=None, start='2019-11-04', end='2019-11-10')
 >>> normalise_date("since 2011", None)
 When(on=None, start='2011', end=None)
 >>> normalise_date("on Wednesday", "2019-01") is None
@@ -33,7 +35,7 @@ from typing import Any
 from ..vocab import date_period
 from .components import Draft
 
-__all__ = ["MONTHS", "When", "may_fall_within", "normalise_date", "read_dates"]
+__all__ = ["MONTHS", "When", "dateline_date", "may_fall_within", "normalise_date", "read_dates"]
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")  # fmt: skip
@@ -161,6 +163,12 @@ def normalise_date(text: str, base: str | None = None) -> When | None:
     """
     lower = " ".join(text.lower().replace("\u2013", "-").replace("\u2014", "-").split())
     lower = re.sub(r"^(on|in|during|from)\s+", "", lower)
+    if re.fullmatch(r"(?:the )?(?:last|past|previous|this past) week", lower):
+        # the week before the article's: a range of seven days, not a day
+        if base is None or len(base) < 10:
+            return None
+        monday = dt.date.fromisoformat(base) - dt.timedelta(days=dt.date.fromisoformat(base).weekday() + 7)
+        return When(start=monday.isoformat(), end=(monday + dt.timedelta(days=6)).isoformat())
     since = re.match(r"^(?:since|from|starting)\s+(.+)$", lower)
     if since:
         start = _single(since.group(1), base)
@@ -194,8 +202,45 @@ def _range(a: str, b: str, base: str | None) -> When | None:
     return When(start=start, end=end)
 
 
+_DATELINE = re.compile(
+    rf"^[A-Z][A-Za-z .'-]*[A-Z],\s+({_MONTH})\s+(\d{{1,2}})(?:,\s+(\d{{4}}))?\s*(?:\(|/)", re.IGNORECASE | re.MULTILINE
+)
+"""A dateline at the start of a paragraph: "TASHKENT, May 30 (Reuters) -", "MOSCOW, February 10 /TASS/ -"."""
+
+
+def dateline_date(text: str) -> str | None:
+    """The date of a dateline near the top of ``text``; None when it gives no year (a guess would mislead).
+
+    Examples
+    --------
+    >>> dateline_date("TASHKENT, May 30, 2019 (Reuters) - Uzbekistan ...")
+    '2019-05-30'
+    >>> dateline_date("MOSCOW, February 10 /TASS/ - In 2019 ...") is None
+    True
+    """
+    match = _DATELINE.search(text[:800])
+    if match is None or not match.group(1)[:1].isupper() or not match.group(0).split(",")[0].isupper():
+        return None
+    year = match.group(3)
+    if year is None:
+        return None
+    month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(match.group(1).lower().rstrip(".")[:3]))
+    try:
+        return dt.date(int(year), month, int(match.group(2))).isoformat()
+    except ValueError:
+        return None
+
+
 def read_dates(doc: Draft) -> Draft:
-    """Normalise every DATE entity of the prose against the article's date."""
+    """Normalise every DATE entity of the prose against the article's date.
+
+    An article whose metadata gives no date is dated by its dateline, where it has one.
+    """
+    article = doc.article
+    if not article.published:
+        found_date = dateline_date(article.text)
+        if found_date is not None:
+            article.published, article.published_inferred, article.published_basis = found_date, True, "dateline"
     base = doc.article.published
     found = []
     spans: list[list] = []

@@ -63,6 +63,18 @@ _NOT_COUNTS = re.compile(
 )
 _COUNT_PREDICATES = {"repatriated", "evacuated", "returned", "leftFor", "killed", "displaced", "detained", "arrested",
                      "imprisoned", "heldHostage", "joined", "fought", "convicted", "estimated"}  # fmt: skip
+_CURRENCY = frozenset("$€£¥₽₸")
+_TOTAL_NOUNS = frozenset({"number", "total", "figure", "tally", "toll", "count"})
+"""Nouns that stand for a count given later in the sentence ("the number ... reached 220")."""
+_PLANNED = ("intend", "plan", "hope", "expect", "aim", "prepar", "schedul", "want", "seek", "will", "shall")
+"""Stems of the words that make a count planned rather than done ("intends to return 14 more")."""
+_ESTIMATED = ("believ", "estimat", "thought", "assum", "suspect")
+_INCREMENT_BEFORE = frozenset({"another", "additional", "further"})
+_CUMULATIVE = ("in total", "so far", "to date", "in all", "this year", "as of", "as at", "altogether", "total",
+               "overall", "cumulative", "now")  # fmt: skip
+"""Words that make a count a running total; "now" and "so far" count to the article's date."""
+_BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
+_AS_OF_BEFORE = frozenset({"by", "until", "through", "as of", "as at"})
 # who did what a count counts: a country before the bodies and people acting for it (the actor
 # types in the order a phrase naming several of them is read; ACTOR_TYPES puts people first)
 _SUBJECT_PREFERENCE = ("Country", "GovernmentBody", "Organisation", "ArmedGroup", "Person", "Group", "MediaOutlet")
@@ -104,6 +116,7 @@ def parse_number(words: list[str], i: int) -> tuple[Any, Any, Any, bool, int] | 
     first = lower_words[i]
     value = lower = upper = None
     end = i + 1
+    dozen = False
     if first in VAGUE_NUMBERS:
         lower, upper = VAGUE_NUMBERS[first]
     elif first in ("a", "few") and " ".join(lower_words[i : i + 2]) in VAGUE_NUMBERS:
@@ -129,6 +142,10 @@ def parse_number(words: list[str], i: int) -> tuple[Any, Any, Any, bool, int] | 
         if value is None:
             return None
         end = j
+        if end < len(words) and lower_words[end] == "dozen":
+            # "two dozen": about 24
+            value, end = value * 12, end + 1
+            dozen = True
     else:
         return None
     if value is not None and end + 1 < len(words) and lower_words[end] in ("-", "–", "to"):
@@ -153,7 +170,7 @@ def parse_number(words: list[str], i: int) -> tuple[Any, Any, Any, bool, int] | 
             if phrase in UPPER_BOUND:
                 upper, value = value + UPPER_BOUND[phrase], None
                 break
-    if before1 in APPROXIMATE or before2 in APPROXIMATE:
+    if before1 in APPROXIMATE or before2 in APPROXIMATE or dozen:
         approximate = True
     return value, lower, upper, approximate, end
 
@@ -183,9 +200,20 @@ def _chain(kind: str, broader: dict[str, str | None]) -> list[str]:
     return chain
 
 
-def _kind_of(draft: Draft, token: Any) -> str | None:
+def _numbered(token: Any) -> bool:
+    """Whether a noun has a number of its own ("59 women")."""
+    return any(c.dep_ == "nummod" for c in token.children)
+
+
+def _kind_of(draft: Draft, token: Any, alone: bool = False) -> str | None:
+    """The kind a noun counts; a list of nouns ("men, women and children") takes the kind they share.
+
+    ``alone`` reads the noun without its conjuncts (one member of "156 children, 59 women and 16
+    men"). A conjunct whose kind is broader than another's is an apposition, not a member:
+    "14 children, citizens of Kazakhstan" counts children.
+    """
     nouns, broader = _kinds(draft)
-    heads = [token, *token.conjuncts]
+    heads = [token] if alone else [token, *token.conjuncts]
     kinds = []
     index = index_of(draft.context)
     for head in heads:
@@ -203,6 +231,9 @@ def _kind_of(draft: Draft, token: Any) -> str | None:
             kinds.append(kind)
     if not kinds:
         return None
+    chains = {kind: _chain(kind, broader) for kind in kinds}
+    narrower = [k for k in kinds if not any(k != other and k in chains[other] for other in kinds)]
+    kinds = narrower or kinds
     common = _chain(kinds[0], broader)
     for kind in kinds[1:]:
         chain = _chain(kind, broader)
@@ -245,16 +276,99 @@ def _verb_above(token: Any) -> Any | None:
     return None
 
 
+def _bare_number(ent: Any) -> bool:
+    """A DATE or TIME entity that is only a number in words ("Eighteen"): the tagger's mistake."""
+    return all(t.lower_ in _NUMBER_WORDS or t.text == "-" for t in ent) and any(t.lower_ in _NUMBER_WORDS for t in ent)
+
+
+def _attribute(token: Any) -> Any | None:
+    """What a number is said to be: "Eighteen of the children are orphans" -> orphans."""
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lower_ in _BE:
+        for child in token.head.children:
+            if child.dep_ == "attr" and child.is_alpha:
+                return child
+    return None
+
+
+def _total_noun(sent: Any, token: Any) -> Any | None:
+    """The noun a number separated from it gives the value of: "the number of citizens ... reached 220"."""
+    for t in reversed(sent[: token.i - sent.start]):
+        if t.lower_ in _TOTAL_NOUNS and t.dep_ not in ("amod", "advmod"):
+            return t
+    return None
+
+
+def _modality(sent: Any, token: Any, scope: str | None) -> str:
+    """Planned, estimated or actual, from the words above the number (and, for "N more", the sentence)."""
+    above, current = [], token
+    for _ in range(8):
+        above.append(current)
+        above.extend(c for c in current.children if c.dep_ in ("aux", "auxpass"))
+        if current.head.i == current.i:
+            break
+        current = current.head
+    before = token.doc[max(sent.start, token.i - 2) : token.i]
+    words = [t.lower_ for t in (*above, *before)]
+    if scope == "increment":
+        words.extend(t.lower_ for t in sent)
+    if any(w.startswith(_PLANNED) for w in words):
+        return "planned"
+    if any(w.startswith(_ESTIMATED) for w in words):
+        return "estimated"
+    return "actual"
+
+
+def _scope(sent: Any, token: Any, end: int) -> str | None:
+    """ "another 14", "14 more" are increments; "in total", "so far", "since January" running totals."""
+    doc = token.doc
+    if token.i > 0 and doc[token.i - 1].lower_ in _INCREMENT_BEFORE:
+        return "increment"
+    if end < len(doc) and doc[end].lower_ == "more":
+        return "increment"
+    text = f" {' '.join(t.lower_ for t in sent)} "
+    if any(f" {phrase} " in text for phrase in _CUMULATIVE):
+        return "cumulative"
+    for t in sent:
+        if t.lower_ == "since" and any(d.ent_type_ == "DATE" for d in doc[t.i + 1 : t.i + 7]):
+            return "cumulative"
+    return None
+
+
+def _as_of(doc: Draft, sent: Any) -> str | None:
+    """The date a running total counts to: "by August", "as of 2020", else the article's date."""
+    for start, _end, when in doc.extras.get("dates", ()):
+        if sent.start <= start < sent.end and start > 0:
+            before = doc.doc[start - 1].lower_
+            two = doc.doc[max(0, start - 2) : start].text.lower()
+            if before in _AS_OF_BEFORE or two in _AS_OF_BEFORE:
+                return when.on or when.end or when.start
+    return doc.article.published
+
+
+def _headline_end(article: Any) -> int:
+    """Where the headline ends, when the text opens with it (else 0)."""
+    first, _, rest = article.text.partition("\n")
+    if rest.strip() and first.strip() and first.strip() == article.title.strip():
+        return len(first)
+    return 0
+
+
+def _numbers(q: Quantity) -> set:
+    return {x for x in (q.value, q.lower, q.upper) if x is not None}
+
+
 def find_quantities(doc: Draft) -> Draft:
     """Counts of people with what they count, as claims with a speaker and the event they concern."""
     sdoc = doc.doc
     finder = lookup(doc)
     speakers = doc.extras.get("speakers") or [None] * len(sdoc)
     events = doc.extras.get("sentence_events", {})
-    skip = {i for ent in sdoc.ents if ent.label_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL")
+    skip = {i for ent in sdoc.ents if ent.label_ in ("MONEY", "PERCENT", "ORDINAL")
+            or (ent.label_ in ("DATE", "TIME") and not _bare_number(ent))
             for i in range(ent.start, ent.end)}  # fmt: skip
     _nouns, broader = _kinds(doc)
     people_kind = "people" if "people" in broader else None
+    first_claim = len(doc.claims)
     for sent in doc.sentences():
         tokens = doc.tokens()[sent.start : sent.end]
         words = [t.text for t in tokens]
@@ -272,16 +386,21 @@ def find_quantities(doc: Draft) -> Draft:
             value, lower, upper, approximate, end = parsed
             last = tokens[end - 1]
             after = tokens[end].text.lower() if end < len(tokens) else ""
-            if _NOT_COUNTS.match(after) or (end < len(tokens) - 1 and tokens[end].text == "-"):
+            money = i > 0 and (words[i - 1] in _CURRENCY or words[i - 1][-1:] in _CURRENCY)
+            if _NOT_COUNTS.match(after) or (end < len(tokens) - 1 and tokens[end].text == "-") or money:
                 i = end
                 continue
-            head = _counted(last) or _counted(token)
-            kind = _kind_of(doc, head) if head is not None else None
+            head = _attribute(last) or _counted(last) or _counted(token)
+            # one member of a list of numbered nouns counts only itself: "156 children, 59 women and 16 men"
+            alone = head is not None and any(_numbered(c) for c in head.conjuncts)
+            kind = _kind_of(doc, head, alone) if head is not None else None
             counted_text = None
             if head is not None and kind:
-                right = max([head.i, *[c.i for c in head.conjuncts]])
+                right = head.i if alone else max([head.i, *[c.i for c in head.conjuncts]])
                 if head.i > last.i:
                     left = head.left_edge.i if head.left_edge.i > last.i else last.i + 1
+                    if sdoc[left].lower_ == "more" and left < right:
+                        left += 1
                 else:
                     left = head.i
                 counted_text = sdoc[left : right + 1].text
@@ -292,6 +411,17 @@ def find_quantities(doc: Draft) -> Draft:
                     kind = people_kind
                     counted_text = token.text
                     head = last
+            if head is None and kind is None and last.dep_ not in ("nummod", "quantmod", "compound"):
+                # a number apart from its noun: "the number of citizens ... reached 220"
+                total = _total_noun(sent, token)
+                if total is not None:
+                    counted = _counted(total)
+                    if counted is not None:
+                        kind = _kind_of(doc, counted)
+                        counted_text = counted.text if kind else None
+                    elif total.i + 1 < sent.end and lemma(total.nbor().text) in PEOPLE_VERBS | set(RELATION_VERBS):
+                        kind, counted_text = people_kind, f"{total.text} {total.nbor().text}"
+                    head = total if kind else None
             if kind is None or head is None:
                 i = end
                 continue
@@ -302,9 +432,37 @@ def find_quantities(doc: Draft) -> Draft:
                 i = end
                 continue
             seen.add(key)
-            doc.claims.append(_claim(doc, sent, token, head, quantity, speakers, events, finder))
+            scope = _scope(sent, token, last.i + 1)
+            claim = _claim(doc, sent, token, head, quantity, speakers, events, finder)
+            claim.scope = scope
+            claim.modality = _modality(sent, token, scope)
+            if scope == "cumulative":
+                claim.as_of = _as_of(doc, sent)
+            doc.claims.append(claim)
             i = end
+    _drop_repeated_headline(doc, first_claim, broader)
     return doc
+
+
+def _drop_repeated_headline(doc: Draft, first: int, broader: dict[str, str | None]) -> None:
+    """A headline figure that the body repeats is one claim: the body's, which carries the attribution."""
+    headline_end = _headline_end(doc.article)
+    if not headline_end:
+        return
+    found = doc.claims[first:]
+    body = [c for c in found if c.span.start >= headline_end]
+
+    def repeated(claim: Claim) -> bool:
+        q = claim.quantity
+        assert q is not None
+        return any(
+            _numbers(q) & _numbers(b.quantity)
+            and (q.kind in _chain(b.quantity.kind, broader) or b.quantity.kind in _chain(q.kind, broader))
+            for b in body
+            if b.quantity is not None and b.quantity.kind and q.kind
+        )
+
+    doc.claims[first:] = [c for c in found if c.span.start >= headline_end or not repeated(c)]
 
 
 def _claim(doc: Draft, sent: Any, token: Any, head: Any, quantity: Quantity, speakers: list, events: dict,

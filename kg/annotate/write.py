@@ -181,7 +181,9 @@ class _Anchors:
             return self.occurrence(span, where)
         if span.start not in whole:
             raise KGError(
-                "E604", where=where, detail=f"the mention {span.quote!r} at {span.start} is not a whole-word place in the prose"
+                "E604",
+                where=where,
+                detail=f"the mention {span.quote!r} at {span.start} is not a whole-word place in the prose",
             )
         return whole.index(span.start) + 1
 
@@ -349,6 +351,13 @@ def _claim(claim: Claim, anchors: _Anchors, outlet: str, where: str) -> dict[str
         entry["quantity"] = _quantity(claim.quantity)
     if claim.about:
         entry["about"] = claim.about
+    # the defaults are not written, so that curated files without these keys read back the same
+    if claim.modality != "actual":
+        entry["modality"] = claim.modality
+    if claim.scope is not None:
+        entry["scope"] = claim.scope
+    if claim.as_of is not None:
+        entry["as_of"] = claim.as_of
     entry.update(_provenance(claim.provenance, where))
     return entry
 

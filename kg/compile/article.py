@@ -48,7 +48,7 @@ from ..terms import (
     predicate_iri,
     statement_iri,
 )
-from ..vocab import SUPERCLASSES
+from ..vocab import MODALITY_IRI, SCOPE_IRI, SUPERCLASSES
 
 __all__ = [
     "KeyedClaim",
@@ -263,6 +263,13 @@ def compile_article(
         yield q(node, v.object, obj, g)
         yield q(node, kg["evidence"], t.iri(name + "#evidence"), g)
         yield from _provenance(t, v, node, claim, article, g)
+        # only what differs from the default, so that claims without them compile as before
+        if claim.modality != "actual":
+            yield q(node, kg["modality"], t.iri(MODALITY_IRI[claim.modality]), g)
+        if claim.scope is not None:
+            yield q(node, kg["scope"], t.iri(SCOPE_IRI[claim.scope]), g)
+        if claim.as_of is not None:
+            yield q(node, kg["asOf"], date_term(t, claim.as_of), g)
         yield from _evidence(t, v, name, text, claim.span.start, claim.span.end, article, g)
 
     for statement in annotated.statements:

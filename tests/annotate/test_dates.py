@@ -58,3 +58,23 @@ def test_dates_the_text_does_not_pin_down_stay_unknown(text, base):
 )
 def test_a_partial_date_falls_within_a_period_when_the_days_they_name_meet(value, start, end, expected):
     assert may_fall_within(value, start, end) is expected
+
+
+def test_last_week_is_a_range_of_seven_days():
+    from kg.annotate.dates import When, normalise_date
+
+    assert normalise_date("last week", "2019-11-13") == When(start="2019-11-04", end="2019-11-10")
+    assert normalise_date("last week", "2019-11") is None
+
+
+def test_a_dateline_with_a_year_dates_an_article_without_metadata(annotate_text):
+    annotated = annotate_text("Headline here\n\nTASHKENT, May 30, 2019 (Reuters) - Uzbekistan returned 156 citizens.")
+    a = annotated.article
+    assert (a.published, a.published_inferred, a.published_basis) == ("2019-05-30", True, "dateline")
+
+
+def test_metadata_outranks_the_dateline(annotate_text):
+    annotated = annotate_text(
+        "TASHKENT, May 30, 2019 (Reuters) - Uzbekistan returned 156 citizens.", published="2019-06-01"
+    )
+    assert (annotated.article.published, annotated.article.published_inferred) == ("2019-06-01", False)

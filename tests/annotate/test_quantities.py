@@ -86,3 +86,95 @@ def test_quantity_claims_have_a_relation_a_speaker_and_provenance(annotate_text)
     )
     assert first.provenance.method == "machine" and first.provenance.component == "quantities"
     assert isinstance(first.quantity.value, int | Decimal)
+
+
+def test_a_number_in_words_opens_a_sentence(annotate_text):
+    annotated = annotate_text("Eighty-four children were returned from Iraq. Eighteen of the children are orphans.")
+    assert counts(annotated) == [(84, None, None, False, "children"), (18, None, None, False, "orphans")]
+
+
+def test_each_number_of_an_enumeration_is_its_own_claim(annotate_text):
+    annotated = annotate_text("Among them are 156 children, 59 women and 16 men. It included 57 women and 18 orphans.")
+    assert counts(annotated) == [
+        (156, None, None, False, "children"),
+        (59, None, None, False, "women"),
+        (16, None, None, False, "men"),
+        (57, None, None, False, "women"),
+        (18, None, None, False, "orphans"),
+    ]
+
+
+def test_an_apposition_does_not_widen_the_kind(annotate_text):
+    annotated = annotate_text("Fourteen children, citizens of Kazakhstan, have been brought home from Iraq.")
+    assert counts(annotated) == [(14, None, None, False, "children")]
+
+
+def test_a_part_of_them_counts_its_own_kind(annotate_text):
+    annotated = annotate_text("Kazakhstan brought back 413 citizens, 300 of them children.")
+    assert counts(annotated) == [(413, None, None, False, "people"), (300, None, None, False, "children")]
+
+
+def test_bounds_and_dozens(annotate_text):
+    annotated = annotate_text(
+        "At least 79 children are back. Kazakhstan returned over 1,000 citizens and two dozen women."
+    )
+    assert counts(annotated) == [
+        (None, 79, None, False, "children"),
+        (None, 1001, None, False, "people"),
+        (24, None, None, True, "women"),
+    ]
+    assert annotated.claims[0].quantity.label == "at least 79 children"
+
+
+def test_money_and_percentages_are_not_counts_of_people(annotate_text):
+    annotated = annotate_text("The government paid $400 per child. About 95 percent of the 200 returnees were women.")
+    assert counts(annotated) == [(200, None, None, False, "people")]
+
+
+def test_a_number_apart_from_its_noun_counts_what_the_total_counts(annotate_text):
+    annotated = annotate_text(
+        "The number of citizens brought back this year reached 220. The total returned from Syria stood at about 500.",
+        published="2019-10-11",
+    )
+    assert counts(annotated) == [(220, None, None, False, "people"), (500, None, None, True, "people")]
+    assert [(c.scope, c.as_of) for c in annotated.claims] == [("cumulative", "2019-10-11")] * 2
+
+
+def test_dates_times_ordinals_and_counters_are_not_claims(annotate_text):
+    annotated = annotate_text(
+        "Comments (0). Posted at 12:05 on 31.05.2019. The second stage began in 2019 with the first 30 flights."
+    )
+    assert counts(annotated) == []
+
+
+def test_plans_estimates_and_increments(annotate_text):
+    annotated = annotate_text(
+        "Kazakhstan intends to return another 14 children. Four more women are expected on the next flight. "
+        "About 400 Kazakhstanis are believed to remain in Syria. Kazakhstan returned 231 citizens."
+    )
+    assert [(c.quantity.value, c.modality, c.scope) for c in annotated.claims if c.quantity] == [
+        (14, "planned", "increment"),
+        (4, "planned", "increment"),
+        (400, "estimated", None),
+        (231, "actual", None),
+    ]
+
+
+def test_a_running_total_counts_to_the_date_the_text_gives(annotate_text):
+    annotated = annotate_text(
+        "By August 2019, 595 citizens had been repatriated since January. In total, 112 children have been returned.",
+        published="2019-09-03",
+    )
+    assert [(c.quantity.value, c.scope, c.as_of) for c in annotated.claims if c.quantity] == [
+        (595, "cumulative", "2019-08"),
+        (112, "cumulative", "2019-09-03"),
+    ]
+
+
+def test_a_headline_figure_the_body_repeats_is_one_claim_on_the_body_sentence(annotate_text):
+    annotated = annotate_text(
+        "Kazakhstan brings home 14 children from Iraq\n\n"
+        "Fourteen children have been brought home from Iraq, the Ministry of Foreign Affairs of Kazakhstan said."
+    )
+    claims = [c for c in annotated.claims if c.quantity]
+    assert [(c.quantity.value, c.span.quote[:9]) for c in claims] == [(14, "Fourteen ")]

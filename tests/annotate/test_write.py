@@ -454,3 +454,22 @@ def test_confidences_are_written_with_two_decimals(tmp_path):
     )
     again = read_annotations(path, read_registry(tmp_path / "registry.yaml"))
     assert [m.provenance.confidence for m in again.mentions] == [0.87, 0.87]
+
+
+def test_modality_scope_and_as_of_are_written_only_when_not_the_default(tmp_path):
+    write_registry(registry(), tmp_path)
+    annotated = machine_article()
+    annotated.claims[0].modality, annotated.claims[0].scope, annotated.claims[0].as_of = (
+        "planned",
+        "cumulative",
+        "2019-05",
+    )
+    path = write_annotations(annotated, tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert (text.count("modality: planned"), text.count("scope: cumulative"), text.count("as_of: 2019-05")) == (1, 1, 1)
+    assert "modality: actual" not in text
+    again = read_annotations(path, read_registry(tmp_path / "registry.yaml"))
+    assert [(c.modality, c.scope, c.as_of) for c in again.claims] == [
+        ("planned", "cumulative", "2019-05"),
+        ("actual", None, None),
+    ]
