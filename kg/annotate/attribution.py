@@ -4,8 +4,11 @@ A speech verb ("said", "told", "noted", "added", "read") gives its subject as th
 everything it governs in the parse; "according to X" makes X the speaker of its sentence; a
 quotation spread over several sentences belongs to the speaker named where it opens or closes,
 and a quotation that follows another in the same paragraph goes on with the same speaker.
-Pronoun subjects ("he said", "they say") are the last person (or speaker) before them. Where
-nobody is named, the speaker is left to the outlet.
+Pronoun subjects ("he said", "they say") are the last person (or speaker) before them. A body,
+a document or a title named again with "the" ("the ministry said", "the statement reads", "the
+deputy minister said") is the last body with that noun in its name, whoever issued the last
+statement, or the last person named with that title. Where nobody is named ("officials say"),
+the speaker is left to the outlet.
 
 The component writes one :class:`~kg.model.Statement` per run of attributed sentences of a
 paragraph, and leaves ``extras["speakers"]`` (token index -> speaker) for the components after it.
@@ -14,20 +17,31 @@ paragraph, and leaves ``extras["speakers"]`` (token index -> speaker) for the co
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Span, Statement
+from ..model import Mention, Span, Statement
 from ..vocab import ACTOR_TYPES
 from .components import Draft, machine
-from .lexicon import SPEECH_VERBS, lemma
+from .lexicon import BODY_NOUNS, DOCUMENT_NOUNS, OFFICIAL_NOUNS, SPEECH_VERBS, lemma
 from .mentions import PRONOUNS, lookup
+from .normalise import singular
 
 __all__ = ["attribute", "keep_statements", "speaker_at"]
 
 _NOT_VERB = {"nsubj", "nsubjpass", "dobj", "pobj", "compound", "amod", "attr", "appos", "det", "poss", "npadvmod",
              "nmod", "dep", "case", "punct"}  # fmt: skip
 _QUOTES = re.compile(r"[“”\"]")
+_WORDS = re.compile(r"[^\W\d_]+")
+_BODIES = ("GovernmentBody", "Organisation")
+"""Types of the bodies a bare "the ministry", "the committee", "the office" refers back to."""
+
+
+def _definite(token: Any) -> bool:
+    """Whether a noun is named again with "the"/"this"/"that" ("the ministry", not "a ministry", "ministries")."""
+    return any(c.dep_ == "det" and c.text.lower() in ("the", "this", "that") for c in token.children)
 
 
 @dataclass
@@ -64,6 +78,25 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
+def _phrase_before(verb: Any) -> Any | None:
+    """ "..., the National Security Committee told reporters" parsed without a subject: the phrase before the verb.
+
+    The phrase runs back from the word before the verb to the comma or quotation mark that opens it;
+    its head is the word of it that the others hang on.
+    """
+    if verb.i == verb.sent.start or verb.dep_ not in ("ROOT", "conj", "ccomp"):
+        return None
+    first = verb.i - 1
+    while first > verb.sent.start and verb.doc[first - 1].text not in (",", "“", "”", '"', "-", "—"):
+        first -= 1
+    if first == verb.i - 1 and verb.doc[first].is_punct:
+        return None
+    head = verb.doc[verb.i - 1]
+    while first <= head.head.i < verb.i and head.head.i != head.i:
+        head = head.head
+    return head if not head.is_punct and head.i >= first else None
+
+
 class _Speakers:
     def __init__(self, draft: Draft) -> None:
         self.draft = draft
@@ -84,7 +117,8 @@ class _Speakers:
             if self.last_speaker:
                 return self.last_speaker[1], 0.6
             return None, 0.0
-        if token.dep_ == "nsubj" and lower in ("statement", "report", "communique", "release"):
+        if lower in DOCUMENT_NOUNS:
+            # "the statement from President X read", "the ministry's statement said"
             for child in token.children:
                 if child.dep_ in ("poss",):
                     return self.of(child)
@@ -92,10 +126,75 @@ class _Speakers:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             return self.of(pobj)
+        own = self.lookup.of_token(token)
+        if own is not None and self.draft.entity_type(own) == "Place":
+            # a dateline before the subject: "Almaty (AFP) - Kazakhstan said ..."
+            for child in token.children:
+                if child.dep_ == "appos" and child.i > token.i:
+                    entity = self.lookup.of_token(child)
+                    if entity is not None and self.draft.entity_type(entity) not in ("Place", "MediaOutlet"):
+                        return self.of(child)
         entity = self.lookup.of_phrase(token, prefer=("Person", "GovernmentBody", "Organisation"), avoid=("Place",))
-        if entity is None or self.draft.entity_type(entity) not in ACTOR_TYPES:
+        if entity is not None:
+            if self.draft.entity_type(entity) not in ACTOR_TYPES:
+                return None, 0.0
+            return entity, 0.8
+        if not _definite(token):
             return None, 0.0
-        return entity, 0.8
+        if lower in DOCUMENT_NOUNS:
+            return self._issuer(token), 0.6
+        if lower in BODY_NOUNS:
+            return self._body(token, lower), 0.6
+        if lower in OFFICIAL_NOUNS:
+            return self._official(token, lower), 0.6
+        return None, 0.0
+
+    def _earlier(self, position: int, window: int) -> Iterator[Mention]:
+        """Mentions ending before ``position`` (within ``window`` characters), nearest first."""
+        mentions = self.lookup.mentions
+        for i in range(bisect_right(self.lookup.starts, position) - 1, -1, -1):
+            m = mentions[i]
+            if m.span.end > position:
+                continue
+            if position - m.span.end > window:
+                return
+            yield m
+
+    def _last_speaker_of(self, types: tuple[str, ...]) -> str | None:
+        if self.last_speaker and self.draft.entity_type(self.last_speaker[1]) in types:
+            return self.last_speaker[1]
+        return None
+
+    def _issuer(self, token: Any) -> str | None:
+        """ "The statement said": whoever spoke last (not an outlet), else the last body named."""
+        speaker = self._last_speaker_of(tuple(t for t in ACTOR_TYPES if t != "MediaOutlet"))
+        if speaker:
+            return speaker
+        return next((m.entities[0] for m in self._earlier(token.idx, 1500)
+                     if self.draft.entity_type(m.entities[0]) in _BODIES), None)  # fmt: skip
+
+    def _body(self, token: Any, noun: str) -> str | None:
+        """ "The ministry said": the last body named with that noun, else the last body that spoke."""
+        for m in self._earlier(token.idx, 2500):
+            entity = m.entities[0]
+            if self.draft.entity_type(entity) not in _BODIES:
+                continue
+            label = self.draft.entity(entity).label if self.draft.entity(entity) else ""
+            if noun in {singular(w.lower()) for w in _WORDS.findall(f"{label} {m.span.quote}")}:
+                return entity
+        return self._last_speaker_of(_BODIES)
+
+    def _official(self, token: Any, noun: str) -> str | None:
+        """ "The deputy minister said": the last person named with that title, else the last person who spoke."""
+        text = self.draft.article.text
+        for m in self._earlier(token.idx, 2500):
+            entity = m.entities[0]
+            if self.draft.entity_type(entity) != "Person":
+                continue
+            around = text[max(0, m.span.start - 60) : m.span.end + 60].lower()
+            if noun in _WORDS.findall(around):
+                return entity
+        return self.last_person[1] if self.last_person else None
 
     def remember(self, position: int, entity: str) -> None:
         self.last_speaker = (position, entity)
@@ -166,7 +265,7 @@ def attribute(doc: Draft) -> Draft:
                             if entity:
                                 speeches.append(_Speech(token, entity, confidence, None))
             elif _is_speech_verb(token):
-                subject = _subject(token)
+                subject = _subject(token) or _phrase_before(token)
                 if subject is None:
                     continue
                 entity, confidence = speakers_of.of(subject)

@@ -141,6 +141,16 @@ def _country_of(draft: Draft, entity_id: str) -> str | None:
     return index_of(draft.context).country_in(entity.label)
 
 
+def _home(doc: Draft, sent: Any, origin: tuple[str, ...]) -> tuple[str, ...]:
+    """Where people came home to: "back in X", "home to X", "arrived in X", "landed in X"."""
+    objects = []
+    for token in sent:
+        if token.text.lower() in ("back", "home") or lemma(token.text) in ("arrive", "land"):
+            objects += [p for c in token.children if c.dep_ == "prep" and c.text.lower() in ("in", "to", "at")
+                        for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    return tuple(e for e in _entities(doc, objects, _PLACES) if e not in origin)
+
+
 def find_events(doc: Draft) -> Draft:
     """Operations and events the sentences speak of, linked to the registry or proposed."""
     sdoc = doc.doc
@@ -185,6 +195,7 @@ def find_events(doc: Draft) -> Draft:
         point = (when.on or when.start) if when else None
         # participants
         agents: tuple[str, ...] = ()
+        inferred: tuple[str, ...] = ()
         origin: tuple[str, ...] = ()
         destination: tuple[str, ...] = ()
         if trigger is not None:
@@ -210,7 +221,13 @@ def find_events(doc: Draft) -> Draft:
             if family == "repatriation" and not destination:
                 homes = [_country_of(doc, a) for a in agents]
                 homes = [h for h in homes if h and h not in origin]
-                destination = tuple(dict.fromkeys(homes))
+                destination = tuple(dict.fromkeys(homes)) or _home(doc, sent, origin)
+            if family == "repatriation" and not agents and destination and origin:
+                # "79 children are back in X after being returned from Y": the country whose citizens come
+                # home does the returning, not the place they come from, unless the sentence names someone
+                inferred = tuple(
+                    dict.fromkeys(c for d in destination if (c := _country_of(doc, d)) and c not in origin)
+                )
         places = {e for m in finder.overlapping(sent.start_char, sent.end_char) for e in m.entities}
         places |= set(agents) | set(origin) | set(destination)
         places |= {c for e in list(places) if (c := _country_of(doc, e))}
@@ -239,7 +256,7 @@ def find_events(doc: Draft) -> Draft:
                 start=when.start if when else None,
                 end=when.end if when else None,
                 on=when.on if when else None,
-                agents=tuple(a for a in agents if doc.entity_type(a) != "Place"),
+                agents=tuple(a for a in agents or inferred if doc.entity_type(a) != "Place"),
                 origin=origin,
                 destination=destination,
                 provenance=machine("events", confidence),

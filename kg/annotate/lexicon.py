@@ -16,6 +16,9 @@ from __future__ import annotations
 
 __all__ = [
     "APPROXIMATE",
+    "BODY_NOUNS",
+    "DOCUMENT_NOUNS",
+    "OFFICIAL_NOUNS",
     "DETENTION_WORDS",
     "FORMS",
     "LOWER_BOUND",
@@ -202,3 +205,21 @@ def lemma(token_text: str) -> str:
     """The base form of a verb form in the lists above (else the lower-cased word)."""
     lower = token_text.lower()
     return FORMS.get(lower, lower)
+
+
+BODY_NOUNS = frozenset(
+    {"ministry", "committee", "office", "service", "department", "agency", "government", "police", "commission",
+     "council", "embassy", "administration", "presidency", "directorate", "prosecutor", "court", "authority",
+     "secretariat", "mission", "body"}
+)  # fmt: skip
+"""Head nouns of a government body or organisation named again without its name ("the ministry said")."""
+
+DOCUMENT_NOUNS = frozenset({"statement", "report", "communique", "release", "announcement", "notice", "message"})
+"""Nouns for what a body issued, speaking for it ("the statement reads", "the statement said")."""
+
+OFFICIAL_NOUNS = frozenset(
+    {"minister", "spokesman", "spokeswoman", "spokesperson", "commissioner", "president", "ombudsman", "adviser",
+     "advisor", "ambassador", "governor", "chairman", "chairwoman", "director", "head", "chief", "envoy",
+     "prosecutor", "mayor", "leader", "deputy", "secretary"}
+)  # fmt: skip
+"""Titles that, after "the", name again a person already mentioned ("the deputy minister said")."""

@@ -13,6 +13,14 @@ Three sources of mentions, in order of trust:
 3. titles without a name ("Kazakhstan's interim president", "the Kazakh president"), resolved to
    the person who held that role (``roles`` in the registry) at the article's date.
 
+Types come from a gazetteer before the NER's guess: babel's country names (also misspelt,
+"Kazakstan") are countries whatever spaCy labelled them, and countries it missed are added; a name
+with a place word ("Mangistau region", "Camp al-Hol") or a city of the time-zone database
+("Tashkent") is a place. A body after a country's name or
+adjective ("Kosovo police", "the Kyrgyz Foreign Ministry") is that country's body, whatever country
+the article is mostly about. Spans with digits, open brackets, site words or only a Title Case
+headline to stand on are not proposed as names.
+
 Examples
 --------
 >>> from kg.model import Entity, Registry
@@ -35,12 +43,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
+from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
 
 from ..model import Entity, Mention, Registry, Span
 from .components import Context, Draft, machine
 from .dates import may_fall_within
+from .lexicon import BODY_NOUNS
 from .normalise import STOPWORDS, bag_key, demonyms, fold, name_key, singular, word_key
 
 __all__ = [
@@ -84,7 +94,9 @@ _MEDIA = re.compile(r"\b(news|times|post|radio|tv|television|press|gazette|journ
                     re.IGNORECASE)  # fmt: skip
 _NOT_A_NAME = re.compile(
     r"^(the |a )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
-    r"july|august|september|october|november|december|hi|president|minister|government|state|republic)$",
+    r"july|august|september|october|november|december|hi|president|minister|government|state|republic|"
+    # time zones and site furniture that the NER takes for names
+    r"gmt|utc|subscribe|share|print|email|comments|advertisement|cookies|login|menu)$",
     re.IGNORECASE,
 )
 
@@ -460,20 +472,12 @@ def proposed_entity(name: str, etype: str, registry: Registry, article_id: str) 
     )
 
 
-@lru_cache(maxsize=1)
-def _country_names() -> frozenset[str]:
-    """English names of the world's countries (from babel's CLDR data), lower case."""
-    try:
-        from babel import Locale
-    except ImportError:  # pragma: no cover - babel comes with trafilatura
-        return frozenset()
-    names = Locale("en").territories
-    return frozenset(name.lower() for code, name in names.items() if code.isalpha() and len(code) == 2)
-
-
 def _ner_type(label: str, text: str) -> str:
-    if label == "GPE" and text.lower() in _country_names():
+    # a country is a country whatever the NER guessed ("Uzbekistan" as PERSON)
+    if text.lower() in _country_labels():
         return "Country"
+    if _PLACE_WORDS.search(text) or text.lower() in _city_names():
+        return "Place"
     if label == "ORG":
         if _GOVERNMENT.search(text):
             return "GovernmentBody"
@@ -484,6 +488,54 @@ def _ner_type(label: str, text: str) -> str:
     return _PROPOSE[label]
 
 
+_PLACE_WORDS = re.compile(r"(?i)^camp\b|\b(region|province|oblast|district|governorate|camp|county)$")
+"""Words that make a name a place: "Camp al-Hol", "Mangistau region"."""
+_PLACE_AFTER = re.compile(r"[ \t]+(region|province|oblast|district|governorate|camp)\b")
+
+
+@lru_cache(maxsize=1)
+def _country_pattern() -> re.Pattern[str] | None:
+    """Babel's English country names as one pattern, longest first, matched as written."""
+    names = sorted({n for n in _country_labels().values() if not re.search(r"[,()&]", n)}, key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _country_labels() -> dict[str, str]:
+    """English names of the world's countries (babel's CLDR territories): lower case -> as written."""
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover - babel comes with trafilatura
+        return {}
+    names = Locale("en").territories
+    return {name.lower(): name for code, name in names.items() if code.isalpha() and len(code) == 2}
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    """Cities that name a time zone (the tz database the standard library reads: "Asia/Tashkent"), lower case."""
+    from zoneinfo import available_timezones
+
+    areas = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
+    return frozenset(
+        zone.rpartition("/")[2].replace("_", " ").lower() for zone in available_timezones() if zone.startswith(areas)
+    )
+
+
+def _gazetteer_country(text: str) -> str | None:
+    """Babel's name of the country ``text`` names, also misspelt ("Kazakstan" -> "Kazakhstan")."""
+    labels = _country_labels()
+    key = text.strip().lower()
+    if key in labels:
+        return labels[key]
+    if len(key) < 7 or " " in key:
+        return None
+    best = process.extractOne(key, list(labels), scorer=fuzz.ratio, score_cutoff=90)
+    return labels[best[0]] if best else None
+
+
 def _clean_name(text: str) -> str:
     text = re.sub(r"^(the|The)\s+", "", text.strip())
     text = re.sub(r"[’']s$", "", text)
@@ -491,9 +543,12 @@ def _clean_name(text: str) -> str:
 
 
 def _plausible_name(text: str) -> bool:
+    """Whether an NER span can be a new name: no digits ("Tashkent 156 Uzbek"), balanced brackets and quotes."""
     if len(text) < 2 or "\n" in text or not any(c.isupper() for c in text[:1]):
         return False
-    if _NOT_A_NAME.match(text):
+    if _NOT_A_NAME.match(text) or any(c.isdigit() for c in text):
+        return False
+    if text.count("(") != text.count(")") or text.count("“") != text.count("”") or text.count('"') % 2:
         return False
     return sum(c.isalpha() for c in text) >= 2
 
@@ -527,7 +582,9 @@ def link_outlet(doc: Draft) -> Draft:
             doc.article.outlet = counts.most_common(1)[0][0]
             return doc
         dateline = _DATELINE.search(doc.article.text[:600])
-        name = dateline.group(1) if dateline else "Unknown outlet"
+        host = re.sub(r"^www\.", "", urlsplit(doc.article.url).hostname or "") if doc.article.url else ""
+        # never a made-up label such as "Unknown outlet": the dateline's outlet, else the site's host name
+        name = dateline.group(1) if dateline else host or "unnamed outlet"
     entity = proposed_entity(name, "MediaOutlet", registry, doc.article.id)
     doc.proposed.setdefault(entity.id, entity)
     doc.article.outlet = entity.id
@@ -540,11 +597,14 @@ def link_entities(doc: Draft) -> Draft:
     index = index_of(context)
     prose = _without_bylines(doc.extras["prose"])
     found = _Found(index.scan(prose))
+    _own_outlet(doc, prose, found)
     _local_acronyms(prose, found)
     _named_entities(doc, index, prose, found, _focus(doc, index, found))
     _local_acronyms(prose, found, doc)
     _surnames(doc, prose, found)
+    _gazetteer_countries(doc, index, prose, found)
     _new_countries(doc, prose, found)
+    _qualified_bodies(doc, index, prose, found)
     _repeat_proposals(doc, prose, found)
     _acronyms(index, prose, found)
     _coordinated(index, prose, found)
@@ -589,7 +649,7 @@ def _without_bylines(prose: str) -> str:
     return _BYLINE.sub(lambda m: " " * len(m.group()), prose)
 
 
-_BYLINE = re.compile(r"(?m)^[ \t]*By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}[ \t]*$")
+_BYLINE = re.compile(r"(?m)^[ \t]*By [A-Z][\w./'’-]*(?: [A-Z][\w./'’-]*){0,3}[ \t]*$")
 
 
 def _local_acronyms(prose: str, found: _Found, doc: Draft | None = None) -> None:
@@ -597,7 +657,9 @@ def _local_acronyms(prose: str, found: _Found, doc: Draft | None = None) -> None
     local: dict[str, tuple[str, ...]] = {}
     for m in list(found.matches):
         after = re.match(r"\s*\(([A-Z][A-Z&]{1,7})\)", prose[m.end : m.end + 14])
-        if after and not (doc and m.entities[0] in doc.proposed):
+        proposed = doc is not None and m.entities[0] in doc.proposed
+        # a proposed name gets its acronym when the letters fit it ("... the Red Cross (ICRC)")
+        if after and (not proposed or _acronym_fits(after.group(1), m.quote)):
             local.setdefault(after.group(1), m.entities)
     for acronym, entities in local.items():
         for hit in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", prose):
@@ -606,6 +668,19 @@ def _local_acronyms(prose: str, found: _Found, doc: Draft | None = None) -> None
                 found.replace(inside, Match(hit.start(), hit.end(), hit.group(), entities, 0.85))
             else:
                 found.add(Match(hit.start(), hit.end(), hit.group(), entities, 0.85))
+
+
+def _acronym_fits(acronym: str, name: str) -> bool:
+    """Whether the letters of an acronym are initials of the name's words, in order (ICRC, SGB: no)."""
+    initials = [w[0].upper() for w in words_of(name) if w[:1].isupper()]
+    at = 0
+    for letter in acronym:
+        while at < len(initials) and initials[at] != letter:
+            at += 1
+        if at == len(initials):
+            return False
+        at += 1
+    return True
 
 
 def _named_entities(doc: Draft, index: AliasIndex, prose: str, found: _Found, focus: str | None) -> None:
@@ -627,10 +702,19 @@ def _named_entities(doc: Draft, index: AliasIndex, prose: str, found: _Found, fo
         owner = index.generic.get(name_key(text), {}).get(focus or "")
         resolved = (owner, 0.7) if owner else index.resolve(text, label)
         last = word_key(words_of(text)[-1]) if words_of(text) else ""
-        if resolved is None and label == "PERSON" and last in surnames:
+        if resolved is None and last in surnames and (label == "PERSON" or len(words_of(text)) == 1):
+            # "Semyonova said" after "Olga Semyonova", whatever the NER thought the word was
             resolved = (surnames[last], 0.75)
+        if resolved is None and label in ("PERSON", "ORG"):
+            # a country is never a person: "Kazakstan" (a typo) labelled PERSON is still Kazakhstan
+            country = _gazetteer_country(text)
+            found_country = index.resolve(country, "GPE") if country else None
+            if found_country and registry.entities[found_country[0]].type == "Country":
+                resolved = (found_country[0], 0.7)
         if resolved is not None:
             entity_id, confidence = resolved
+            if any(m.entities[0] == doc.article.outlet for m in inside):
+                continue  # the outlet's own name ("(AP)") is not an acronym of something else
             if inside:
                 if not all(m.start >= start and m.end <= end for m in inside):
                     continue
@@ -643,11 +727,129 @@ def _named_entities(doc: Draft, index: AliasIndex, prose: str, found: _Found, fo
             continue
         if inside or label not in _PROPOSE or not _plausible_name(text):
             continue
-        entity = proposed_entity(text, _ner_type(label, text), registry, doc.article.id)
+        if _only_in_title_case(prose, start, text) or _before_title(prose, end):
+            continue
+        suffix = _PLACE_AFTER.match(prose, end)
+        if suffix and not found.overlapping(end, suffix.end()):
+            end = suffix.end()  # "Mangistau region": the place, not a person called Mangistau
+            text = prose[start:end]
+        country = _gazetteer_country(text)
+        if country and country.lower() != text.lower():
+            resolved = index.resolve(country, "GPE")
+            if resolved is not None:
+                found.add(Match(start, end, prose[start:end], (resolved[0],), 0.6))
+                continue
+        name = text.title() if text.isupper() and len(text) > 5 else text  # "NUR-SULTAN" -> "Nur-Sultan"
+        entity = proposed_entity(country or name, _ner_type(label, country or name), registry, doc.article.id)
         entity = doc.proposed.setdefault(entity.id, entity)
         if entity.type == "Person" and len(words_of(text)) >= 2:
             surnames[last] = entity.id
         found.add(Match(start, end, prose[start:end], (entity.id,), 0.6))
+
+
+def _only_in_title_case(prose: str, start: int, text: str) -> bool:
+    """A name seen only in a Title Case headline ("Uzbekistan Flies Home"): the NER cannot tell names there."""
+    line_start = prose.rfind("\n", 0, start) + 1
+    line_end = prose.find("\n", start)
+    words = words_of(prose[line_start : len(prose) if line_end < 0 else line_end])
+    long_words = [w for w in words if len(w) > 3]
+    if len(long_words) < 4 or sum(w[:1].isupper() for w in long_words) < 0.8 * len(long_words):
+        return False
+    return len(re.findall(rf"(?<![\w-]){re.escape(text)}(?![\w-])", prose)) == 1
+
+
+def _before_title(prose: str, end: int) -> bool:
+    """ "Deputy Justice Minister Valon Gashi": "Justice" is part of a title, not an organisation."""
+    after = re.match(r"[ \t]+([A-Za-z]+)", prose[end : end + 30])
+    return bool(after) and after.group(1).lower() in ("minister", "secretary", "commissioner", "ministers")
+
+
+def _own_outlet(doc: Draft, prose: str, found: _Found) -> None:
+    """The article's outlet by its own name ("PRISTINA, Kosovo (AP) -"), before any acronym of another name."""
+    outlet = doc.entity(doc.article.outlet) if doc.article.outlet else None
+    if outlet is None or outlet.type != "MediaOutlet":
+        return
+    for form in {f for text in outlet.surface_forms for f in (text, text.upper())}:  # "NUR-SULTAN. KAZINFORM -"
+        if len(form) < 2:
+            continue
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", prose):
+            found.add(Match(hit.start(), hit.end(), hit.group(), (outlet.id,), 0.8))
+
+
+def _gazetteer_countries(doc: Draft, index: AliasIndex, prose: str, found: _Found) -> None:
+    """Country names (babel's list) that neither the registry forms nor the NER found."""
+    pattern = _country_pattern()
+    if pattern is None:
+        return
+    for hit in pattern.finditer(prose):
+        if found.overlapping(hit.start(), hit.end()):
+            continue
+        resolved = index.resolve(hit.group(), "GPE")
+        if resolved is not None and index.registry.entities[resolved[0]].type == "Country":
+            entity_id = resolved[0]
+        else:
+            entity = proposed_entity(hit.group(), "Country", index.registry, doc.article.id)
+            entity_id = doc.proposed.setdefault(entity.id, entity).id
+        found.add(Match(hit.start(), hit.end(), hit.group(), (entity_id,), 0.6))
+
+
+_BODY_HEADS = "|".join(sorted(BODY_NOUNS | {"services", "guards"}, key=len, reverse=True))
+_QUALIFIED_BODY = re.compile(
+    # a lookahead, so that "The Kyrgyz Foreign Ministry" is also tried from "Kyrgyz"
+    rf"(?<![\w-])(?=(?P<country>[A-Z][\w-]+)[ \t]+(?P<body>(?:(?:[A-Z][a-z]+|foreign|interior|internal|justice|"
+    rf"defen[cs]e|security|health|emergencies|border|state|national|press)[ \t]+){{0,3}}(?i:{_BODY_HEADS}))(?![\w-]))"
+)
+
+
+def _qualified_bodies(doc: Draft, index: AliasIndex, prose: str, found: _Found) -> None:
+    """ "Kosovo police", "the Uzbek Foreign Ministry": the body of the country named before it, whatever the focus.
+
+    A country's name is part of the body's name ("Kosovo police"); its adjective is not ("Uzbek" in
+    "Uzbek Foreign Ministry" is left out of the mention). The registry's body of that country is
+    used where there is one, else a new body "<Body> of <Country>" is proposed.
+    """
+    countries = {e.id: e for e in doc.proposed.values() if e.type == "Country"}
+    adjectives = {word_key(a): c for c in countries for a in demonyms(countries[c].label)}
+    for m in _QUALIFIED_BODY.finditer(prose):
+        word = m.group("country")
+        country = index.country_id(word) or adjectives.get(word_key(word))
+        if country is None:
+            country = next((c for c, e in countries.items() if name_key(e.label) == name_key(word)), None)
+        if country is None:
+            continue
+        entity = doc.entity(country)
+        if entity is None or entity.type != "Country":
+            continue
+        by_name = name_key(word) in {name_key(f) for f in entity.surface_forms}
+        start = m.start() if by_name else m.start("body")
+        end = m.end("body")
+        body = m.group("body")
+        inside = found.overlapping(m.start(), end)
+        if any(x.start < m.start() or x.end > end for x in inside):
+            continue
+        if any(doc.entity_type(x.entities[0]) == "GovernmentBody" and _country_of(doc, index, x.entities[0]) == country
+               for x in inside):  # fmt: skip
+            continue  # the registry's own name for it ("Kazakh Foreign Ministry")
+        if any(x.entities[0] in index.registry.entities and doc.entity_type(x.entities[0]) not in ("Country",
+               "GovernmentBody") for x in inside):  # fmt: skip
+            continue  # a registry name of another kind ("Syrian Democratic Forces")
+        # the country's own mention stays when the body's mention leaves the adjective out
+        inside = [x for x in inside if x.end > start]
+        owner = index.generic.get(name_key(body), {}).get(country)
+        if owner is None:
+            label = body.title() if body.islower() else body
+            new = proposed_entity(f"{label} of {entity.label}", "GovernmentBody", index.registry, doc.article.id)
+            owner = doc.proposed.setdefault(new.id, new).id
+        for x in inside:
+            if x.entities[0] in doc.proposed and doc.entity_type(x.entities[0]) != "Country":
+                doc.proposed.pop(x.entities[0], None)
+        found.replace(inside, Match(start, end, prose[start:end], (owner,), 0.65))
+
+
+def _country_of(doc: Draft, index: AliasIndex, entity_id: str) -> str | None:
+    """The country a registry or proposed body belongs to, by its label."""
+    entity = doc.entity(entity_id)
+    return index.country_in(entity.label) if entity is not None else None
 
 
 def _surnames(doc: Draft, prose: str, found: _Found) -> None:

@@ -27,3 +27,10 @@ def test_events_named_in_the_text_carry_their_dates(annotate_text):
 def test_every_event_is_machine_made(annotate_text):
     annotated = annotate_text("On April 30, Tajikistan repatriated 84 minors from Iraq.", published="2019-05-10")
     assert {(o.provenance.method, o.provenance.component) for o in annotated.operations} == {("machine", "events")}
+
+
+def test_the_country_people_come_home_to_is_the_one_returning_them(annotate_text):
+    annotated = annotate_text(
+        "At least 79 children are back in Kyrgyzstan after being returned from Iraq.", published="2021-03-16"
+    )
+    assert [e[4:] for e in events(annotated)] == [(("kyrgyzstan",), ("iraq",), ("kyrgyzstan",))]

@@ -122,3 +122,50 @@ def test_index_resolves_by_surname_and_slug_makes_ids(registry):
     assert index.resolve("Al-Nusra", "ORG")[0] == "al-nusra"
     assert person_surname("Interim President") is None
     assert slug("Union of Muslims (Almaty)") == "union-of-muslims-almaty"
+
+
+def test_a_body_after_a_country_name_is_that_country_s_body(pipeline, annotate_text):
+    annotated = annotate_text("Kosovo police said 76 children landed at the airport.")
+    assert mention_pairs(annotated) == [("Kosovo police", "police-of-kosovo")]
+    assert pipeline.proposed["police-of-kosovo"].type == "GovernmentBody"
+
+
+def test_a_body_after_a_country_adjective_is_that_country_s_not_another_s(annotate_text):
+    annotated = annotate_text(
+        "Kyrgyzstan brought back 79 children from Iraq. The Kyrgyz Foreign Ministry thanked Iraq for its help."
+    )
+    assert ("Foreign Ministry", "foreign-ministry-of-kyrgyzstan") in mention_pairs(annotated)
+    assert "iraq-mfa" not in {e for _, e in mention_pairs(annotated)}
+
+
+def test_a_country_is_never_a_person(pipeline, annotate_text):
+    annotated = annotate_text("Kazakstan also brought back 14 children from Iraq. Uzbekistan has run its own flights.")
+    assert mention_pairs(annotated) == [("Kazakstan", "kazakhstan"), ("Iraq", "iraq"), ("Uzbekistan", "uzbekistan")]
+    assert pipeline.proposed["uzbekistan"].type == "Country"
+
+
+def test_a_region_is_a_place_and_a_dateline_in_capitals_is_not_a_new_label(pipeline, annotate_text):
+    annotated = annotate_text("TASHKENT, May 30 (Reuters) - The returnees were taken to the Mangistau region.")
+    assert ("Mangistau region", "mangistau-region") in mention_pairs(annotated)
+    assert pipeline.proposed["mangistau-region"].type == "Place"
+    assert pipeline.proposed["tashkent"].label == "Tashkent"
+
+
+def test_spans_with_digits_or_open_brackets_and_site_words_are_not_names(pipeline):
+    text = "Uzbekistan Flies Home 64 Children From Iraq\n\nOctober 11, 2019 14:30 GMT\n\nSubscribe to our newsletter."
+    annotated = pipeline(Article(id="j", text=text, title="", outlet="Wire"))
+    labels = {pipeline.proposed[e].label for m in annotated.mentions for e in m.entities if e in pipeline.proposed}
+    assert not any(c.isdigit() for label in labels for c in label)
+    assert not labels & {"GMT", "Subscribe", "Uzbekistan Flies Home"}
+
+
+def test_the_outlet_s_own_name_in_a_dateline_is_the_outlet(pipeline):
+    annotated = pipeline(Article(id="ap", text="PRISTINA, Kosovo (AP) — Kosovo police said so.", title="", outlet="AP"))
+    assert ("AP", "ap") in mention_pairs(annotated)
+
+
+def test_an_unknown_outlet_is_named_from_the_site_not_unknown(pipeline):
+    annotated = pipeline(
+        Article(id="u", text="Syria.", title="", outlet="unknown", url="https://www.example-news.org/a/1")
+    )
+    assert pipeline.proposed[annotated.article.outlet].label == "example-news.org"
