@@ -16,6 +16,8 @@ outlet          the outlet that published the article (name)
 date            when the speaker said it, else the article's publication date (``YYYY[-MM[-DD]]``)
 quote           the verbatim quote; ``start``, ``end`` its character offsets in the article text
 status          ``conflicting``, ``corroborated`` or ``single-source``
+basis           why the claim has its status: the values compared and their original sources
+                (``kg:basis``), or why it was not compared; empty when it stands alone
 ==============  ==============================================================================
 
 Actor columns (``ACTOR_COLUMNS``): ``id``, ``label``, ``type``, ``aliases`` (separated by
@@ -74,6 +76,7 @@ __all__ = [
 CLAIM_COLUMNS = (
     "id", "subject", "subject_label", "predicate", "object", "object_label", "value", "lower", "upper",
     "counted", "speaker", "speaker_label", "article", "outlet", "date", "quote", "start", "end", "status",
+    "basis",
 )  # fmt: skip
 ACTOR_COLUMNS = ("id", "label", "type", "aliases", "mentions")
 ENTITY_COLUMNS = ("id", "label", "type", "superclasses", "aliases", "mentions", "begin", "end", "date")
@@ -95,7 +98,9 @@ def read_claims(store: str | os.PathLike | Store | None = None) -> list[dict]:
 
     Claims are in article order, then by where their quote starts.
     """
-    data = read_graph_data(store, CLAIM_PARTS)
+    with opened_store(store) as opened:
+        data = read_graph_data(opened, CLAIM_PARTS)
+        basis = dict(opened.select("SELECT ?c ?b WHERE { ?c kg:basis ?b }"))
     rows = []
     for c in data.claims:
         article = data.articles.get(c.article or "")
@@ -126,6 +131,7 @@ def read_claims(store: str | os.PathLike | Store | None = None) -> list[dict]:
                 "start": c.start,
                 "end": c.end,
                 "status": c.status,
+                "basis": basis.get(c.iri),
             }
         )
     rows.sort(key=lambda r: (r["article"], r["start"], r["id"]))

@@ -17,6 +17,7 @@ def test_claims_csv_has_the_documented_columns(seed_store):
     assert tuple(rows[0]) == CLAIM_COLUMNS == (
         "id", "subject", "subject_label", "predicate", "object", "object_label", "value", "lower", "upper",
         "counted", "speaker", "speaker_label", "article", "outlet", "date", "quote", "start", "end", "status",
+        "basis",
     )  # fmt: skip
     tajik = [r for r in rows if r["subject_label"] == "Tajikistan" and r["value"] == "84"]
     assert len(tajik) == 1

@@ -7,7 +7,7 @@ Examples
 ...     text = f"{n} people returned."
 ...     a = Article(id=f"{outlet}-{n}", text=text, title="t", outlet=outlet)
 ...     c = Claim(span=Span.of(text, text), speaker=outlet, subject="kz", predicate="repatriated",
-...               quantity=Quantity(value=n, kind="people"))
+...               quantity=Quantity(value=n, kind="people"), about="op")
 ...     return Annotated(article=a, claims=[c])
 >>> compiled = CompiledCorpus(Registry(), [said("afp", 47), said("dp", 43)], ontology=False)
 >>> quads = list(compiled)
@@ -71,12 +71,12 @@ class CompiledCorpus:
         for annotated in self.articles:
             claims = keyed_claims(annotated)
             yield from compile_article(annotated, terms, claims=claims)
-            compared.extend(compared_claims(annotated, claims))
+            compared.extend(compared_claims(annotated, claims, registry=self.registry))
             mentions.update(e for m in annotated.mentions for e in m.entities)
             outlets[annotated.article.outlet] += 1
             if self.on_article is not None:
                 self.on_article(annotated)
-        groups = compare(compared)
+        groups = compare(compared, registry=self.registry)
         self.groups = groups
         yield from compile_crosssource(groups, self.registry, mentions, terms, outlets)
 

@@ -2,17 +2,45 @@
 
 Claims about the same thing fall in one group (``docs/data-model.md``, "Across sources"):
 
-- quantity claims: same topic (``about``, else the subject), predicate family and kind counted;
-  two agree when their intervals overlap;
+- quantity claims: the same event, the same counted group at the same level, the same time scope
+  and the same modality (see below); two agree when their intervals overlap;
 - claims with a functional predicate (dates): same subject and predicate; they agree when the
   periods named overlap;
 - other claims: same subject, predicate and object; they always agree.
 
-A claim is *conflicting* when a claim of its group disagrees with it, else *corroborated* when
-the claims agreeing with it come from two or more distinct *original sources*, else
-*single-source*. An article's original source is the outlet it relays (``via``) or, for copies
-and near-copies of one text, the original source of the earliest copy (:mod:`kg.compile.sources`):
-a wire story republished on two sites counts once.
+A claim is *conflicting* when a claim of its group from another original source disagrees with
+it, else *corroborated* when the claims agreeing with it come from two or more distinct *original
+sources*, else *single-source*. An article's original source is the outlet it relays (``via``) or,
+for copies and near-copies of one text, the original source of the earliest copy
+(:mod:`kg.compile.sources`): a wire story republished on two sites counts once.
+
+What a quantity claim is about is worked out by general mechanisms, each of which can be switched
+off for an ablation (:data:`MECHANISMS`, the environment variable ``KG_CROSSSOURCE_OFF``):
+
+``events``
+    The event: the operation the claim names (``about``) when two or more articles or a curated
+    claim name it; else the one its article's operations cover or the figure it follows in the
+    same paragraph ("Among them ..."); else a signature: the acting country and the month of the
+    event (the operation's date, else the claim's, else the publication month). A claim naming no
+    event joins the one named event with its signature. A claim whose acting country or month is
+    unknown and cannot be told from the others, or which fits two named events, is not compared
+    (its basis says why). Off: the topic is the claim's ``about``, else its subject.
+``kinds``
+    The counted group at the same level: what the counted words name (registry kinds, their
+    aliases, a country's demonym for its nationals; several kinds joined by "and" count their
+    common broader kind, "women and children" people). A part named by a partitive ("18 of the
+    children") or words that are no registry kind ("15 girls") are only compared with the same
+    words, never with the whole. Off: the annotator's kind, else the counted words.
+``scope``
+    Running totals (``scope: cumulative``) are compared only with running totals as of the same
+    month; increments ("14 more") never with event figures. Off: scopes are ignored.
+``modality``
+    Planned and estimated figures are compared only with figures of the same modality. Off: ignored.
+``sources``
+    Copies and relays count once (:mod:`kg.compile.sources`). Off: each outlet counts.
+
+Every conflicting or corroborated quantity claim carries its *basis*: a sentence naming the values,
+their original sources and why they were compared.
 
 Examples
 --------
@@ -26,16 +54,21 @@ Examples
 >>> corpus = Corpus(Registry(), [said("afp", 47), said("tca", 47), said("dp", 43)])
 >>> [(c.claim.quantity.value, c.status, c.outlet_count) for c in compare_claims(corpus)[0].members]
 [(47, 'conflicting', 2), (47, 'conflicting', 2), (43, 'conflicting', 1)]
+>>> compare_claims(corpus)[0].members[2].basis
+'43 people (dp) vs 47 people (afp, tca): same event op, same group (people), values differ'
 """
 
 from __future__ import annotations
 
+import os
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from ..model import Annotated, Claim, Corpus, Registry
+from ..model import Annotated, Claim, Corpus, Quantity, Registry
 from ..ontology import functional_predicates, relation_families
 from ..terms import (
     CROSSSOURCE_GRAPH,
@@ -57,6 +90,7 @@ from .listings import compile_listings
 from .sources import Fingerprint, fingerprint, original_sources
 
 __all__ = [
+    "MECHANISMS",
     "ClaimGroup",
     "ComparedClaim",
     "compare",
@@ -64,13 +98,38 @@ __all__ = [
     "compared_claims",
     "comparison_key",
     "compile_crosssource",
+    "counted_kind",
+    "mechanisms_off",
     "values_agree",
 ]
+
+MECHANISMS: tuple[str, ...] = ("events", "kinds", "scope", "modality", "sources")
+"""The mechanisms that decide which quantity claims are compared; each can be switched off."""
+
+
+def mechanisms_off(value: str | None = None) -> frozenset[str]:
+    """The mechanisms switched off: ``value``, else ``$KG_CROSSSOURCE_OFF`` (comma-separated names, or ``all``).
+
+    >>> sorted(mechanisms_off("kinds, scope"))
+    ['kinds', 'scope']
+    >>> mechanisms_off("all") == frozenset(MECHANISMS)
+    True
+    """
+    text = os.environ.get("KG_CROSSSOURCE_OFF", "") if value is None else value
+    names = {n.strip().lower() for n in text.split(",") if n.strip()}
+    if "all" in names:
+        return frozenset(MECHANISMS)
+    unknown = names - set(MECHANISMS)
+    if unknown:
+        raise ValueError(
+            f"KG_CROSSSOURCE_OFF: no mechanism {', '.join(sorted(unknown))} (one of {', '.join(MECHANISMS)})"
+        )
+    return frozenset(names)
 
 
 @dataclass(eq=False)
 class ComparedClaim:
-    """A claim with where it comes from and, once compared, its status."""
+    """A claim with where it comes from, what it is about and, once compared, its status."""
 
     claim: Claim
     article: str
@@ -86,12 +145,31 @@ class ComparedClaim:
     outlet_count: int = 1
     conflicts: list[ComparedClaim] = field(default_factory=list)
     corroborations: list[ComparedClaim] = field(default_factory=list)
+    event: str | None = None
+    """The operation or event the claim is about, as its article tells it (``about``, its
+    operations, the figure it follows)."""
+    actor: str | None = None
+    """The acting country, when known."""
+    period: str | None = None
+    """The month (else year) of the event, when known."""
+    family: str | None = None
+    """The predicate family (``kg:repatriated`` for returned, evacuated ...)."""
+    kind: str | None = None
+    """What is counted, at its level (:func:`counted_kind`)."""
+    basis: str | None = None
+    """Why the claim has its status, or why it was not compared (set by :func:`compare`)."""
+    refused: str | None = None
+    """Why the claim was not compared with any other, when it was not."""
+    topic: str | None = None
+    """What the group is about, in words, for the basis."""
 
 
 @dataclass
 class ClaimGroup:
     key: tuple
     members: list[ComparedClaim] = field(default_factory=list)
+    topic: str | None = None
+    """What the members are about, in words (the event, the counted group)."""
 
     @property
     def iri(self) -> URIRef:
@@ -105,14 +183,41 @@ class ClaimGroup:
     def value_count(self) -> int:
         return len({_value_key(m.claim) for m in self.members})
 
+    @property
+    def basis(self) -> str | None:
+        """The values of a quantity group with their original sources, e.g. ``47 people (afp) vs 43 people (dp)``."""
+        if len(self.members) < 2 or self.members[0].claim.quantity is None:
+            return None
+        values = _values(self.members)
+        return " vs ".join(f"{text} ({', '.join(sources)})" for text, sources in values.values())
+
 
 def _family(predicate: str) -> str:
     family = relation_families().get(predicate)
     return str(family) if family is not None else str(predicate_iri(predicate))
 
 
+_INVOLVED = None  # the family of "involved", the predicate of a figure whose verb says nothing
+
+
+def _involved() -> str:
+    global _INVOLVED
+    if _INVOLVED is None:
+        _INVOLVED = _family("involved")
+    return _INVOLVED
+
+
+def _stock_families() -> tuple[str, ...]:
+    """Figures without an action verb: "there are still 90", "an estimated 400 remain"."""
+    return (_involved(), _family("estimated"))
+
+
 def comparison_key(claim: Claim) -> tuple:
-    """What a claim is about, for grouping: claims with equal keys are compared."""
+    """What a claim is about when nothing else is known (all mechanisms off): equal keys are compared.
+
+    Quantity claims: the topic (``about``, else the subject), predicate family and kind counted.
+    :func:`compare` refines this for quantity claims (the module's description).
+    """
     if claim.quantity is not None:
         counted = claim.quantity.kind or (claim.quantity.counted or "").lower()
         return ("quantity", claim.about or claim.subject, _family(claim.predicate), counted)
@@ -155,21 +260,146 @@ def values_agree(a: Claim, b: Claim) -> bool:
     return (a.object or a.literal) == (b.object or b.literal)
 
 
-def compare_claims(corpus: Corpus) -> list[ClaimGroup]:
-    """Group the corpus's claims and work out each one's status.
+# -- what is counted ---------------------------------------------------------------------------
 
-    Returns
-    -------
-    list of ClaimGroup
-        In order of first appearance; each member carries its status, its original source, the
-        number of distinct original sources agreeing with it, and the claims it conflicts with or
-        is corroborated by.
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
+    "thousand thousands million dozen dozens".split()
+)
+_CUT = re.compile(r"\d|;|\(|\b(?:of|who|whose|that|which|from|in|to|at|on|with|including|among|most)\b")
+_PARTITIVE = re.compile(r"^(?:the|those|these|them|whom|which)\b")
+_MORE = re.compile(r"^(?:more|another|other|additional|further)\b")
+_STOCK = re.compile(r"\b(?:still|remain|remains|remained|remaining)\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+def _singulars(form: str) -> set[str]:
+    form = form.lower()
+    found = {form}
+    if form.endswith("ren"):  # children
+        found.add(form[:-3])
+    if form.endswith("men"):  # women, men
+        found.add(form[:-3] + "man")
+    if form.endswith("s"):
+        found.add(form[:-1])
+    return found
+
+
+def _kind_forms(registry: Registry) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for kind in registry.kinds.values():
+        for form in (kind.id, kind.label, *kind.aliases):
+            for f in _singulars(form):
+                forms.setdefault(f, kind.id)
+    return forms
+
+
+def _demonyms(registry: Registry) -> set[str]:
+    """Names and adjectives of countries: "Kazakhs" counts nationals, people."""
+    found: set[str] = set()
+    for entity in registry.entities.values():
+        if entity.type == "Country":
+            for form in entity.surface_forms:
+                if " " not in form:
+                    found |= _singulars(form)
+    return found
+
+
+def _broader_chain(registry: Registry, kind: str) -> list[str]:
+    chain, seen = [kind], {kind}
+    while (k := registry.kinds.get(chain[-1])) is not None and k.broader and k.broader not in seen:
+        chain.append(k.broader)
+        seen.add(k.broader)
+    return chain
+
+
+def _common_broader(registry: Registry, kinds: list[str]) -> str | None:
+    chains = [_broader_chain(registry, k) for k in kinds]
+    for candidate in chains[0]:
+        if all(candidate in c for c in chains[1:]):
+            return candidate
+    return None
+
+
+class _Kinds:
+    """Counted words -> the kind they name, for one registry (cached per registry in :func:`compare`)."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.forms = _kind_forms(registry)
+        self.demonyms = _demonyms(registry)
+        self.people = next((k for k in registry.kinds if not registry.kinds[k].broader), None)
+
+    def of(self, quantity: Quantity) -> str | None:
+        counted = (quantity.counted or "").strip().lower()
+        if not counted:
+            return quantity.kind
+        partitive = _PARTITIVE.match(counted) is not None
+        counted = _MORE.sub("", _PARTITIVE.sub("", counted)).strip()
+        number = next((m.start() for m in _WORD.finditer(counted) if m.group() in _NUMBER_WORDS), len(counted))
+        cut = _CUT.search(counted)
+        head = counted[: min(number, cut.start() if cut else len(counted))]
+        parts = head.split(",")
+        if len(parts) > 1 and not re.search(r"\band\b", parts[-1]):
+            head = parts[0]  # "children, citizens of ...": an apposition; "men, women, and children": a list
+        words = [w for w in _WORD.findall(head) if w not in _NUMBER_WORDS]
+        if not words:
+            found = quantity.kind
+        elif head.strip() in self.forms:
+            found = self.forms[head.strip()]
+        else:
+            matched = [self.forms[w] for w in words if w in self.forms]
+            if not matched and self.people and any(f in self.demonyms for w in words for f in _singulars(w)):
+                matched = [self.people]
+            if len(set(matched)) > 1:
+                found = _common_broader(self.registry, sorted(set(matched))) or quantity.kind
+            elif matched:
+                found = matched[0]
+            else:
+                found = words[-1]  # words that name no kind: only compared with the same words
+        return f"part of {found}" if partitive else found
+
+
+def counted_kind(quantity: Quantity, registry: Registry) -> str | None:
+    """The kind a quantity counts, at its level, from its counted words (the ``kinds`` mechanism).
+
+    >>> from kg.model import Kind
+    >>> r = Registry(kinds={"people": Kind("people", "people", aliases=("citizens",)),
+    ...                     "women": Kind("women", "women", broader="people"),
+    ...                     "children": Kind("children", "children", broader="people")})
+    >>> [counted_kind(Quantity(value=1, counted=c, kind="people"), r) for c in
+    ...  ("children, 59 women and 16 men", "women and children", "its citizens", "girls", "the children")]
+    ['children', 'people', 'people', 'girls', 'part of children']
     """
-    return compare(compared for annotated in corpus.articles for compared in compared_claims(annotated))
+    return _Kinds(registry).of(quantity)
 
 
-def compared_claims(annotated: Annotated, claims: list[KeyedClaim] | None = None) -> Iterator[ComparedClaim]:
-    """The article's claims, ready to :func:`compare`.
+# -- what a claim is about, as its article tells it ----------------------------------------------
+
+
+def _month(date: str | None) -> str | None:
+    return date[:7] if date else None
+
+
+def _country(registry: Registry, entity_id: str | None) -> str | None:
+    entity = registry.entities.get(entity_id) if entity_id else None
+    return entity_id if entity is not None and entity.type == "Country" else None
+
+
+def _only(values: Iterable[str | None]) -> str | None:
+    found = {v for v in values if v}
+    return found.pop() if len(found) == 1 else None
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [m.end() for m in re.finditer(r"\n\s*\n", text)]
+
+
+def compared_claims(
+    annotated: Annotated, claims: list[KeyedClaim] | None = None, registry: Registry | None = None
+) -> Iterator[ComparedClaim]:
+    """The article's claims, ready to :func:`compare`, with what each quantity claim is about.
 
     Parameters
     ----------
@@ -177,49 +407,362 @@ def compared_claims(annotated: Annotated, claims: list[KeyedClaim] | None = None
         The article and its annotations.
     claims : list of (Claim, str), optional
         ``keyed_claims(annotated)`` when the caller has them already.
+    registry : Registry, optional
+        The registry, to tell countries and events; without it, the event of a quantity claim is
+        its ``about`` and nothing else.
     """
     a = annotated.article
     keyed = keyed_claims(annotated) if claims is None else claims
     if not keyed:
         return
     printed = fingerprint(a)
-    for claim, key in keyed:
-        yield ComparedClaim(claim, a.id, a.outlet, claim_iri(a.id, claim, key), a.published, fingerprint=printed)
+    registry = registry or Registry()
+    events: dict[str, dict[str, Counter]] = defaultdict(lambda: {"countries": Counter(), "months": Counter()})
+    for op in annotated.operations:
+        seen = events[op.event]
+        for actor in (*op.agents, *op.destination):
+            if _country(registry, actor):
+                seen["countries"][actor] += 1
+        date = op.date or op.on or op.start
+        if date:
+            seen["months"][_month(date)] += 1
+    countries = Counter(c for e in events.values() for c in e["countries"].elements())
+    origins = {place for op in annotated.operations for place in op.origin}
+
+    def month_of(event: str | None) -> str | None:
+        months = events[event]["months"] if event in events else Counter()
+        exact = [m for m in months if len(m) == 7]
+        ranked = sorted(exact or months, key=lambda m: (-months[m], m))
+        return ranked[0] if ranked else None
+
+    def country_of(event: str | None) -> str | None:
+        found = events[event]["countries"] if event in events else Counter()
+        return found.most_common(1)[0][0] if len(found) == 1 else None
+
+    paragraphs = _paragraph_starts(a.text)
+    anchor: tuple[int, ComparedClaim] | None = None
+    out = []
+    for claim, key in sorted(keyed, key=lambda ck: ck[0].span.start):
+        compared = ComparedClaim(claim, a.id, a.outlet, claim_iri(a.id, claim, key), a.published, fingerprint=printed)
+        if claim.quantity is not None:
+            paragraph = sum(1 for p in paragraphs if p <= claim.span.start)
+            # "Among them ...", "The group of ...": a figure follows the one before it, in its
+            # paragraph or the one before
+            follows = anchor[1] if anchor is not None and paragraph - anchor[0] <= 1 else None
+            event = claim.about
+            if event is None and follows is not None:
+                event = follows.event
+            if event is None and len(events) == 1:
+                event = next(iter(events))
+            actor = _country(registry, claim.subject)
+            if actor is None and follows is not None:
+                actor = follows.actor
+            actor = actor or country_of(event) or (countries.most_common(1)[0][0] if len(countries) == 1 else None)
+            first = min(
+                (
+                    (m.span.start, e)
+                    for m in annotated.mentions
+                    if claim.span.start <= m.span.start < claim.span.end
+                    for e in m.entities
+                    if _country(registry, e)
+                ),
+                default=None,
+            )
+            if first is not None and first[1] != actor and first[1] not in origins:
+                actor = None  # the sentence is about another country: who acted is not clear
+            family = _family(claim.predicate)
+            if family == _involved() and follows is not None:
+                family = follows.family
+            period = (
+                month_of(event) or _month(claim.date) or (follows.period if follows else None) or _month(a.published)
+            )
+            compared.event, compared.actor, compared.family, compared.period = event, actor, family, period
+            if claim.about is not None or compared.actor is not None:
+                anchor = (paragraph, compared)
+        out.append(compared)
+    yield from out
 
 
-def compare(claims: Iterable[ComparedClaim]) -> list[ClaimGroup]:
-    """Group claims (from any number of articles), find their original sources, set each one's status."""
+# -- grouping ------------------------------------------------------------------------------------
+
+
+def compare_claims(corpus: Corpus, off: Iterable[str] | None = None) -> list[ClaimGroup]:
+    """Group the corpus's claims and work out each one's status.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The registry and the annotated articles.
+    off : iterable of str, optional
+        Mechanisms switched off (:data:`MECHANISMS`); default ``$KG_CROSSSOURCE_OFF``.
+
+    Returns
+    -------
+    list of ClaimGroup
+        In order of first appearance; each member carries its status, its original source, the
+        number of distinct original sources agreeing with it, the claims it conflicts with or is
+        corroborated by, and its basis.
+    """
+    claims = (c for annotated in corpus.articles for c in compared_claims(annotated, registry=corpus.registry))
+    return compare(claims, registry=corpus.registry, off=off)
+
+
+def compare(
+    claims: Iterable[ComparedClaim], registry: Registry | None = None, off: Iterable[str] | None = None
+) -> list[ClaimGroup]:
+    """Group claims (from any number of articles), find their original sources, set each one's status.
+
+    Parameters
+    ----------
+    claims : iterable of ComparedClaim
+        From :func:`compared_claims`.
+    registry : Registry, optional
+        For kinds and names in the basis.
+    off : iterable of str, optional
+        Mechanisms switched off (:data:`MECHANISMS`); default ``$KG_CROSSSOURCE_OFF``.
+    """
+    off = mechanisms_off() if off is None else frozenset(off)
+    registry = registry or Registry()
     claims = list(claims)
-    prints = {id(c.fingerprint): c.fingerprint for c in claims if c.fingerprint is not None}
-    sources = original_sources(prints.values())
-    for compared in claims:
-        if compared.original is None:
-            compared.original = sources.get(compared.article, compared.outlet)
+    if "sources" in off:
+        for compared in claims:
+            compared.original = compared.original or compared.outlet
+    else:
+        prints = {id(c.fingerprint): c.fingerprint for c in claims if c.fingerprint is not None}
+        sources = original_sources(prints.values())
+        for compared in claims:
+            if compared.original is None:
+                compared.original = sources.get(compared.article, compared.outlet)
+    keys = _keys(claims, registry, off)
     groups: dict[tuple, ClaimGroup] = {}
-    for compared in claims:
-        key = comparison_key(compared.claim)
+    for compared, key in zip(claims, keys, strict=True):
         group = groups.get(key)
         if group is None:
-            group = groups[key] = ClaimGroup(key)
+            group = groups[key] = ClaimGroup(key, topic=compared.topic)
         group.members.append(compared)
     for group in groups.values():
         _settle(group.members)
+        if group.members[0].claim.quantity is not None:
+            _explain(group, registry)
     return list(groups.values())
 
 
-def _settle(members: list[ComparedClaim]) -> None:
-    for m in members:
-        agreeing = [o for o in members if o is m or values_agree(m.claim, o.claim)]
-        agreeing_ids = {id(o) for o in agreeing}
-        m.conflicts = [o for o in members if id(o) not in agreeing_ids]
-        m.corroborations = [o for o in agreeing if o.original != m.original]
-        m.outlet_count = len({o.original for o in agreeing})
-        if m.conflicts:
-            m.status = "conflicting"
-        elif m.outlet_count >= 2:
-            m.status = "corroborated"
+def _label(registry: Registry, entity_id: str | None) -> str:
+    entity = registry.entities.get(entity_id) if entity_id else None
+    return entity.label if entity is not None else str(entity_id)
+
+
+def _keys(claims: list[ComparedClaim], registry: Registry, off: frozenset[str]) -> list[tuple]:
+    """Each claim's group key (the module's description), in three linear passes over the claims.
+
+    A quantity key is ``("quantity", topic, family, kind, modality, scope, ...)``: the topic is the
+    event, else the acting country.
+    """
+    kinds = _Kinds(registry)
+    named_by: dict[str, set[str]] = defaultdict(set)
+    curated_events: set[str] = set()
+    for c in claims:
+        if c.claim.quantity is not None and c.event:
+            named_by[c.event].add(c.article)
+            if c.claim.provenance.method == "curated":
+                curated_events.add(c.event)
+    keys: list[tuple | None] = []
+    pending: list[tuple[int, tuple, str | None]] = []
+    for i, c in enumerate(claims):
+        claim, q = c.claim, c.claim.quantity
+        if q is None:
+            keys.append(comparison_key(claim))
+            continue
+        c.kind = kind = (q.kind or (q.counted or "").lower()) if "kinds" in off else kinds.of(q)
+        modality = "actual" if "modality" in off else claim.modality
+        scope = None if "scope" in off else claim.scope
+        if scope is None and "scope" not in off and _MORE.match((q.counted or "").strip().lower()):
+            scope = "increment"  # "14 more children"
+        if (
+            scope is None
+            and "scope" not in off
+            and _family(claim.predicate) in _stock_families()
+            and _STOCK.search(claim.span.quote)
+        ):
+            scope = "stock"  # "90 are still in Syria": how many remain, not how many an event moved
+        c.family = family = c.family if c.family and "events" not in off else _family(claim.predicate)
+        base = (family, kind, modality, scope)
+        what = _kind_words(registry, kind)
+        keys.append(None)
+        if "events" in off:
+            topic = claim.about or claim.subject
+            keys[i] = ("quantity", topic, *base)
+            c.topic = f"same topic {_label(registry, topic)}, same group ({what})"
+        elif scope == "cumulative":
+            # a running total changes from day to day: as of the date the text gives, else the publication date
+            as_of = claim.as_of or claim.date or c.published
+            if c.actor is None or as_of is None:
+                c.refused = f"not compared: a running total whose {'country' if c.actor is None else 'date'} is unknown"
+            else:
+                keys[i] = ("quantity", c.actor, *base, as_of)
+                c.topic = f"same total of {_label(registry, c.actor)} as of {as_of}, same group ({what})"
         else:
-            m.status = "single-source"
+            shared = c.event if c.event and (len(named_by[c.event]) > 1 or c.event in curated_events) else None
+            pending.append((i, base, shared))
+    # pass two: an unknown action, country or month is filled in where the claims alike allow one only
+    involved = _involved()
+    families: dict[tuple, set[str]] = defaultdict(set)
+    for i, base, shared in pending:
+        c = claims[i]
+        if base[0] != involved:
+            families[(base[1:], shared or (c.actor, c.period))].add(base[0])
+    for n, (i, base, shared) in enumerate(pending):
+        c = claims[i]
+        if base[0] == involved:
+            family = _only(families.get((base[1:], shared or (c.actor, c.period)), ()))
+            if family is not None:
+                c.family = family
+                pending[n] = (i, (family, *base[1:]), shared)
+    actors: dict[tuple, set[str]] = defaultdict(set)
+    periods: dict[tuple, set[str]] = defaultdict(set)
+    for i, base, shared in pending:
+        c = claims[i]
+        if c.actor:
+            actors[(base, shared)].add(c.actor)
+            if c.period:
+                periods[(base, c.actor)].add(c.period)
+    named: dict[tuple, set[str]] = defaultdict(set)
+    for i, base, shared in pending:
+        c = claims[i]
+        if c.actor is None and shared is not None:
+            known = actors.get((base, shared), set())
+            c.actor = _only(known)
+            if len(known) > 1:
+                c.refused = "not compared: the event is ambiguous (" + " or ".join(sorted(known)) + " acted)"
+        if shared and c.actor and c.period:
+            named[(base, c.actor, c.period)].add(shared)
+    # pass three: the keys
+    for i, base, shared in pending:
+        c = claims[i]
+        what = _kind_words(registry, c.kind)
+        if c.refused:
+            continue
+        if shared is None and c.actor is None:
+            c.refused = "not compared: the event is unknown (no acting country)"
+            continue
+        if shared is None:
+            period = c.period or _only(periods.get((base, c.actor), ()))
+            if period is None:
+                c.refused = "not compared: the event is ambiguous (no date)"
+                continue
+            candidates = named.get((base, c.actor, period), set())
+            if len(candidates) > 1:
+                c.refused = "not compared: the event is ambiguous (" + " or ".join(sorted(candidates)) + ")"
+                continue
+            if not candidates:
+                keys[i] = ("quantity", c.actor, *base, period)
+                c.topic = f"same event ({_label(registry, c.actor)}, {period}), same group ({what})"
+                continue
+            shared = next(iter(candidates))
+        keys[i] = ("quantity", shared, *base, c.actor)
+        c.topic = f"same event {_label(registry, shared)}, same group ({what})"
+    return [
+        key
+        if key is not None
+        else ("quantity", c.claim.about or c.claim.subject, c.family, c.kind, "uncompared", str(c.iri))
+        for c, key in zip(claims, keys, strict=True)
+    ]
+
+
+def _kind_words(registry: Registry, kind: str | None) -> str:
+    if kind is None:
+        return "anything"
+    found = registry.kinds.get(kind)
+    return found.label if found is not None else kind
+
+
+def _settle(members: list[ComparedClaim]) -> None:
+    """Statuses, by distinct values: a group of n claims with v values costs n * v, not n * n."""
+    by_value: dict[object, list[ComparedClaim]] = {}
+    for m in members:
+        by_value.setdefault(_value_key(m.claim), []).append(m)
+    values = list(by_value.values())
+    agree = {
+        (i, j): values_agree(values[i][0].claim, values[j][0].claim)
+        for i in range(len(values))
+        for j in range(len(values))
+    }
+    for i, same in enumerate(values):
+        agreeing = [o for j, others in enumerate(values) if agree[i, j] for o in others]
+        differing = [o for j, others in enumerate(values) if not agree[i, j] for o in others]
+        for m in same:
+            # an article that gives two figures on one speaker's word does not conflict with itself
+            m.conflicts = [o for o in differing if o.article != m.article or o.claim.speaker != m.claim.speaker]
+            m.corroborations = [o for o in agreeing if o.original != m.original]
+            m.outlet_count = len({o.original for o in agreeing})
+            if m.conflicts:
+                m.status = "conflicting"
+            elif m.outlet_count >= 2:
+                m.status = "corroborated"
+            else:
+                m.status = "single-source"
+
+
+def _number(quantity: Quantity) -> str:
+    if quantity.value is not None:
+        return f"{'about ' if quantity.approximate else ''}{quantity.value}"
+    if quantity.lower is not None and quantity.upper is not None:
+        return f"{quantity.lower}-{quantity.upper}"
+    if quantity.lower is not None:
+        return f"at least {quantity.lower}"
+    return f"at most {quantity.upper}"
+
+
+def _values(members: Iterable[ComparedClaim], registry: Registry | None = None) -> dict[object, tuple[str, list[str]]]:
+    """Each distinct value of the claims: its text and its distinct original sources (and speakers)."""
+    found: dict[object, tuple[str, list[str]]] = {}
+    for m in members:
+        q = m.claim.quantity
+        key = _value_key(m.claim)
+        if key not in found:
+            what = m.kind if m.kind and not (registry and m.kind in registry.kinds) else None
+            if registry and m.kind in registry.kinds:
+                what = registry.kinds[m.kind].label
+            found[key] = (f"{_number(q)} {what or q.counted or ''}".strip(), [])
+        names = found[key][1]
+        for who in (m.original, m.claim.speaker):
+            name = _label(registry, who) if registry else str(who)
+            if who and name not in names:
+                names.append(name)
+    return found
+
+
+def _explain(group: ClaimGroup, registry: Registry) -> None:
+    """Each member's basis, worked out once per distinct value and status (linear in the members)."""
+    by_value: dict[object, list[ComparedClaim]] = {}
+    for m in group.members:
+        by_value.setdefault(_value_key(m.claim), []).append(m)
+    values = {key: members[0].claim for key, members in by_value.items()}
+    said = {key: _values(members, registry)[key] for key, members in by_value.items()}
+    curated = {key: any(o.claim.provenance.method == "curated" for o in members) for key, members in by_value.items()}
+    made: dict[tuple, str] = {}
+    for m in group.members:
+        if m.refused:
+            m.basis = m.refused
+            continue
+        if m.status == "single-source":
+            m.basis = None
+            continue
+        mine = _value_key(m.claim)
+        if (mine, m.status) not in made:
+            agree = [k for k in by_value if values_agree(values[k], m.claim)]
+            text, sources = said[mine]
+            if m.status == "conflicting":
+                others = [k for k in by_value if k not in agree]
+                against = " and ".join(f"{said[k][0]} ({', '.join(said[k][1])})" for k in others)
+                involved = [mine, *others]
+                basis = f"{text} ({', '.join(sources)}) vs {against}: {m.topic}, values differ"
+            else:
+                involved = agree
+                shown = " and ".join(f"{said[k][0]} ({', '.join(said[k][1])})" for k in agree)
+                basis = f"{shown}: {m.topic}, {m.outlet_count} original sources agree"
+            made[mine, m.status] = basis + ("" if any(curated[k] for k in involved) else "; machine claims only")
+        m.basis = made[mine, m.status]
 
 
 def compile_crosssource(
@@ -256,6 +799,8 @@ def compile_crosssource(
         yield q(node, kg["valueCount"], int_term(t, group.value_count), g)
         yield q(node, kg["outletCount"], int_term(t, len({m.original or m.outlet for m in members})), g)
         yield q(node, kg["contested"], v.true if group.contested else v.false, g)
+        if group.basis:
+            yield q(node, kg["basis"], t.literal(group.basis), g)
         for m in members:
             claim = t.iri(m.iri)
             yield q(claim, kg["outlet"], t.iri(entity_iri(m.outlet)), g)
@@ -268,6 +813,8 @@ def compile_crosssource(
             yield q(claim, kg["inGroup"], node, g)
             yield q(claim, kg["status"], status[m.status], g)
             yield q(claim, kg["outletCount"], int_term(t, m.outlet_count), g)
+            if m.basis:
+                yield q(claim, kg["basis"], t.literal(m.basis), g)
             for other in m.conflicts:
                 yield q(claim, kg["conflictsWith"], t.iri(other.iri), g)
             for other in m.corroborations:
