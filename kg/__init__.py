@@ -5,8 +5,12 @@ from Python::
 
     import kg
     report = kg.build("seeds", store=".kg")
-    kg.query(name="conflicting-claims", store=".kg")
+    kg.query(name="conflicting-claims", store=".kg").to_dataframe()
+    claims = kg.claims_frame(".kg")  # kg.read_claims as a pandas DataFrame
+    ds = kg.dataset(".kg")  # an rdflib Dataset over the store
 """
+
+from importlib import metadata as _metadata
 
 from .build import BuildReport, build
 from .compile import compare_claims
@@ -21,6 +25,7 @@ from .export import (
     read_claims,
     read_entities,
 )
+from .interop import actors_frame, claims_frame, dataset, entities_frame
 from .model import (
     Annotated,
     Article,
@@ -39,7 +44,10 @@ from .query import format_results, named_queries, query
 from .store import Results, open_store, write_store
 from .validate import validate
 
-__version__ = "0.1.0"
+try:
+    __version__ = _metadata.version("kg")
+except _metadata.PackageNotFoundError:  # run from a source tree that is not installed
+    __version__ = "0.0.0"
 
 __all__ = [
     "Annotated",
@@ -57,8 +65,12 @@ __all__ = [
     "Results",
     "Span",
     "Statement",
+    "actors_frame",
     "build",
+    "claims_frame",
     "compare_claims",
+    "dataset",
+    "entities_frame",
     "export_actors",
     "export_claims",
     "export_entities",

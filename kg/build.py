@@ -39,11 +39,31 @@ class BuildReport:
 def _progress(enabled: bool):
     if not enabled:
         return nullcontext(None)
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),  # standard output stays for data
+        transient=True,
     )
+
+
+def _phases(progress, articles: int):
+    """A callback per compiled article: a bar while they parse, then the cross-source and writing phase."""
+    if progress is None:
+        return None
+    parse = progress.add_task("parse articles", total=articles)
+
+    def on_article(_: object) -> None:
+        progress.advance(parse)
+        if progress.tasks[parse].finished:  # the rest runs after the last article: say so, not silence
+            progress.add_task("cross-source comparison, write the store", total=None)
+
+    return on_article
 
 
 def _tally(groups: list[ClaimGroup]) -> tuple[int, int, int]:
@@ -99,12 +119,11 @@ def build(
     meta = {"seeds": str(seeds.resolve()), "articles": len(files)}
     trig = None if out is None else Path(out) / "kg.trig"
     with lock_store(url), _progress(show_progress) as progress:
-        task = progress.add_task("building", total=len(files)) if progress else None
         compiled = CompiledCorpus(
             registry,
             (read_annotations(path, registry) for path in files),
             terms=store_terms(url),
-            on_article=progress and (lambda _: progress.advance(task)),
+            on_article=_phases(progress, len(files)),
         )
         # kg.trig is written from the new store before it is swapped in, and moved in with it
         count = write_store(url, compiled, meta, dump_to=trig, dump_format="trig")

@@ -35,7 +35,7 @@ class Errors:
     E112 = "{where}: occurrence {n} of {quote!r} does not exist (it occurs {count} times)"
     E113 = "{where}: its aliases (*name) expand it past {limit} nodes; write the repeated values out"
     # stores
-    E200 = "{path} is not a kg store (no {marker}); build one with `kg build --store {path}`"
+    E200 = "{path} is not a kg store (no {marker}); use a store `kg build` made, or build one in a new folder: `kg build --store NEW_FOLDER`"
     E201 = "no store at {path}; build one first with `kg build`"
     E202 = "unknown store {url!r}: use a folder path, 'oxigraph:PATH', 'memory:NAME' or an http(s):// SPARQL endpoint"
     E203 = "the store at {path} is in use by another process ({detail})"
@@ -55,6 +55,8 @@ class Errors:
     E307 = "{what} must be a whole number of rows, 0 or more (got {value})"
     E308 = "unknown entity type {name!r}; use one of: {choices}"
     E309 = "--type filters `kg export entities` only"
+    E310 = "unknown prefix {prefix!r} at {where}: declare it (PREFIX {prefix}: <IRI>) or use a predeclared one: {known}"
+    E311 = "{what} needs pandas: pip install pandas"
     # validation
     E400 = "cannot read {path} as RDF: {detail}"
     # build

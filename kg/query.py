@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 import re
 import urllib.parse
@@ -51,7 +52,8 @@ __all__ = [
     "write_results",
 ]
 
-FORMATS = ("table", "csv", "tsv", "json")
+FORMATS = ("table", "csv", "tsv", "json", "jsonl", "sparql-json", "sparql-tsv")
+"""What ``--format`` takes: see :func:`format_results`."""
 QUERY_DIR = Path(__file__).parent / "queries"
 PAGE_SIZE = 100
 """Rows in a page of a named query unless ``limit`` says otherwise."""
@@ -158,10 +160,30 @@ def query(
     """
     text = read_query(sparql, file=file, name=name, limit=limit, offset=offset)
     check_service(text)
-    if isinstance(store, Store):
-        return store.query(text)
-    with open_store(store) as opened:
-        return opened.query(text)
+    try:
+        if isinstance(store, Store):
+            return store.query(text)
+        with open_store(store) as opened:
+            return opened.query(text)
+    except KGError as exc:
+        raise _unknown_prefix(exc, text) or exc from None
+
+
+_NOT_FOUND = re.compile(r"\bat (\d+):(\d+): expected one of Prefix not found")
+_PNAME_END = re.compile(r"([A-Za-z][\w.-]*)?:[\w.%\\:-]*$")
+
+
+def _unknown_prefix(error: KGError, sparql: str) -> KGError | None:
+    """E310 naming the prefix for Oxigraph's "Prefix not found" syntax error (which lists character ranges)."""
+    found = _NOT_FOUND.search(error.message) if error.code == "E300" else None
+    if found is None:
+        return None
+    line, column = int(found.group(1)), int(found.group(2))
+    lines = sparql.splitlines() or [""]
+    before = lines[min(line, len(lines)) - 1][: max(column - 1, 0)]
+    pname = _PNAME_END.search(before)
+    prefix = (pname.group(1) or "") if pname else "?"
+    return KGError("E310", prefix=prefix, where=f"{line}:{column}", known=", ".join(p for p in PREFIXES if p))
 
 
 # --- SPARQL text -------------------------------------------------------------------------------
@@ -220,14 +242,16 @@ def query_form(sparql: str) -> str | None:
 
 
 def _plain(term: Node | None) -> str:
-    """A term as CSV cells show it (SPARQL 1.1 CSV results: IRIs and literals bare)."""
+    """A term as a plain cell: an IRI or a literal's text bare, a blank node ``_:id``, unbound empty."""
     if term is None:
         return ""
+    if isinstance(term, BNode):
+        return f"_:{term}"
     return str(term)
 
 
 def _tsv_term(term: Node | None) -> str:
-    """A term as TSV cells show it (Turtle syntax), a literal a spreadsheet would run made text inside its quotes."""
+    """A term as SPARQL TSV shows it (Turtle syntax), a literal a spreadsheet would run made text inside its quotes."""
     if term is None:
         return ""
     if isinstance(term, Literal):
@@ -261,22 +285,81 @@ def _json_term(term: Node) -> dict:
     return out
 
 
-def format_results(results: Results, format: str = "table", *, wide: bool = False, width: int | None = None) -> str:
-    """Results as text: an aligned ``table``, ``csv``, ``tsv`` or SPARQL 1.1 ``json``.
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = frozenset(
+    _XSD + t
+    for t in (
+        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
+        "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte",
+    )
+)  # fmt: skip
+_REALS = frozenset(_XSD + t for t in ("decimal", "double", "float"))
 
-    CONSTRUCT and DESCRIBE results are Turtle whatever the format; ASK results are ``true`` or ``false``.
-    A table is fitted to ``width`` columns (default: the terminal's), its widest cells cut with an
-    ellipsis, unless ``wide`` (see :func:`kg.io.format_table`).
-    CSV and TSV cells (a TSV literal: inside its quotes) that a spreadsheet would run as a formula get a
-    ``'`` in front (:func:`kg.io.spreadsheet_cell`); JSON is exact.
+
+def _json_value(term: Node | None) -> object:
+    """A term as a JSON value: numbers and booleans as such, everything else its plain text, unbound null."""
+    if not isinstance(term, Literal) or term.datatype is None:
+        return None if term is None else _plain(term)
+    datatype = str(term.datatype)
+    try:
+        if datatype in _INTEGERS:
+            return int(str(term))
+        if datatype in _REALS:
+            number = float(str(term))
+            return number if math.isfinite(number) else str(term)  # JSON has no NaN or INF
+        if datatype == _XSD + "boolean":
+            return str(term).strip() in ("true", "1")
+    except ValueError:  # an ill-typed literal: its text
+        pass
+    return str(term)
+
+
+def _table(results: Results) -> tuple[list[str], list[tuple[Node | None, ...]]]:
+    """The columns and rows of a SELECT result, or of a graph result as a table of triples (``s p o``)."""
+    if results.kind == "graph":
+        return ["s", "p", "o"], [tuple(t) for t in results.triples]
+    return results.variables, results.rows
+
+
+def format_results(results: Results, format: str = "table", *, wide: bool = False, width: int | None = None) -> str:
+    """Results as text, in one of :data:`FORMATS`.
+
+    ``table``
+        An aligned table (IRIs shortened to ``prefix:name``), fitted to ``width`` columns (default:
+        the terminal's), its widest cells cut with an ellipsis, unless ``wide`` (see
+        :func:`kg.io.format_table`). CONSTRUCT and DESCRIBE results are Turtle.
+    ``csv``, ``tsv``
+        Plain values for spreadsheets and ``pandas.read_csv``: a header of the variable names, then
+        IRIs and literals bare (no quotes, no ``<>``), an unbound variable empty. A cell that a
+        spreadsheet would run as a formula gets a ``'`` in front (:func:`kg.io.spreadsheet_cell`); a
+        cell with a tab, a line break or a double quote is quoted as the ``csv`` module does.
+    ``json``, ``jsonl``
+        A list of records (``jsonl``: one record a line), keyed by variable; numbers and booleans
+        are JSON numbers and booleans, everything else text, an unbound variable ``null``.
+    ``sparql-json``, ``sparql-tsv``
+        The SPARQL 1.1 result formats (typed terms; TSV in Turtle syntax); JSON is exact.
+
+    CONSTRUCT and DESCRIBE results are a table of triples (``s``, ``p``, ``o``) in every format but
+    ``table``; ASK results are ``true`` or ``false`` (``sparql-json``: SPARQL's boolean form).
+
+    Examples
+    --------
+    >>> from rdflib import Literal, URIRef
+    >>> results = Results("select", ["who", "n"], [(URIRef("https://kg.example.org/id/tokayev"), Literal(3))])
+    >>> format_results(results, "csv").splitlines()
+    ['who,n', 'https://kg.example.org/id/tokayev,3']
+    >>> print(format_results(results, "json"), end="")
+    [{"who": "https://kg.example.org/id/tokayev", "n": 3}]
+    >>> format_results(results, "sparql-tsv").splitlines()[1].split("\\t")
+    ['<https://kg.example.org/id/tokayev>', '"3"^^<http://www.w3.org/2001/XMLSchema#integer>']
     """
     if format not in FORMATS:
         raise KGError("E303", name=format, choices=", ".join(FORMATS))
     if results.kind == "ask":
-        if format == "json":
+        if format == "sparql-json":
             return json.dumps({"head": {}, "boolean": results.boolean}) + "\n"
         return ("true" if results.boolean else "false") + "\n"
-    if results.kind == "graph":
+    if results.kind == "graph" and format == "table":
         from rdflib import Graph
 
         g = Graph()
@@ -285,28 +368,29 @@ def format_results(results: Results, format: str = "table", *, wide: bool = Fals
         for triple in results.triples:
             g.add(triple)
         return g.serialize(format="turtle")
+    variables, rows = _table(results)
     if format == "table":
-        return format_table(
-            results.variables, [[_display(t) for t in row] for row in results.rows], wide=wide, width=width
-        )
-    if format == "json":
-        bindings = [
-            {v: _json_term(t) for v, t in zip(results.variables, row, strict=True) if t is not None}
-            for row in results.rows
-        ]
-        return (
-            json.dumps({"head": {"vars": results.variables}, "results": {"bindings": bindings}}, ensure_ascii=False)
-            + "\n"
-        )
+        return format_table(variables, [[_display(t) for t in row] for row in rows], wide=wide, width=width)
+    if format == "sparql-json":
+        bindings = [{v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None} for row in rows]
+        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False) + "\n"
+    if format in ("json", "jsonl"):
+        records = [{v: _json_value(t) for v, t in zip(variables, row, strict=True)} for row in rows]
+        if format == "jsonl":
+            return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        return json.dumps(records, ensure_ascii=False) + "\n"
     buffer = io.StringIO()
+    if format == "sparql-tsv":
+        buffer.write("\t".join(f"?{v}" for v in variables) + "\n")
+        for row in rows:
+            buffer.write("\t".join(_tsv_term(t) for t in row) + "\n")
+        return buffer.getvalue()
     if format == "csv":
         writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(results.variables)
-        writer.writerows([spreadsheet_cell(_plain(t)) for t in row] for row in results.rows)
-    else:  # tsv: SPARQL 1.1 TSV results, terms in Turtle syntax
-        buffer.write("\t".join(f"?{v}" for v in results.variables) + "\n")
-        for row in results.rows:
-            buffer.write("\t".join(_tsv_term(t) for t in row) + "\n")
+    else:  # tsv: plain values, tab-separated; the csv module quotes a cell with a tab or a line break
+        writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
+    writer.writerow(variables)
+    writer.writerows([spreadsheet_cell(_plain(t)) for t in row] for row in rows)
     return buffer.getvalue()
 
 

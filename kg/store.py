@@ -32,6 +32,7 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +95,37 @@ class Results:
 
     def __len__(self) -> int:
         return len(self.rows) if self.kind == "select" else len(self.triples)
+
+    def to_dataframe(self):  # -> pandas.DataFrame; pandas is imported only here
+        """The results as a pandas DataFrame: one column per variable, Python values instead of RDF terms.
+
+        Numbers become ``int`` or ``float`` (``xsd:decimal`` too), booleans ``bool``, ``xsd:date`` a
+        ``datetime.date``; IRIs and other literals their text; an unbound variable ``None``. A
+        CONSTRUCT or DESCRIBE result gives the columns ``s``, ``p``, ``o``; an ASK result one column,
+        ``boolean``.
+
+        Raises
+        ------
+        KGError
+            E311 when pandas is not installed.
+        """
+        try:
+            import pandas as pd
+        except ImportError:
+            raise KGError("E311", what="Results.to_dataframe()") from None
+
+        def value(term: Node | None) -> object:
+            if term is None:
+                return None
+            python = term.toPython()
+            if isinstance(python, Decimal):
+                return float(python)
+            return str(python) if isinstance(python, Node) else python  # IRIs, literals rdflib cannot convert
+
+        if self.kind == "ask":
+            return pd.DataFrame({"boolean": [self.boolean]})
+        columns, rows = (["s", "p", "o"], self.triples) if self.kind == "graph" else (self.variables, self.rows)
+        return pd.DataFrame([[value(t) for t in row] for row in rows], columns=columns)
 
 
 class Store(ABC):

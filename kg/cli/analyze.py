@@ -141,8 +141,8 @@ def claims(
 ) -> None:
     """Per claim group and value: distinct outlets backing it, conflicts, single-source groups.
 
-    outlets: distinct outlets stating the value; agreeing: outlets whose claims agree with it
-    (overlapping values included); verdict: the group's (contested, corroborated, single-source).
+    outlets_stating: distinct outlets stating the value; outlets_agreeing: outlets whose claims agree
+    with it (overlapping values included); verdict: the group's (contested, corroborated, single-source).
     """
     from ..analysis import analyze_claims
 

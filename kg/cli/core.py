@@ -38,11 +38,20 @@ def query(
     file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the query from a file.")] = None,
     name: Annotated[Optional[str], typer.Option("--name", "-n", help="Run a named query (see --list).")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
-    format: Annotated[Literal[FORMATS], typer.Option("--format", help="Output format.")] = "table",
+    format: Annotated[
+        Literal[FORMATS],
+        typer.Option(
+            "--format",
+            help="table; csv, tsv (plain values, for spreadsheets); json (a list of records), jsonl; "
+            "sparql-json, sparql-tsv (SPARQL's result formats).",
+        ),
+    ] = "table",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to a file.")] = None,
     limit: Annotated[
         Optional[int],
-        typer.Option("--limit", help="Rows in a page of a named query. [default: 100]", show_default=False),
+        typer.Option(
+            "--limit", help="Rows in a page of a named query. [default: 100 on a terminal]", show_default=False
+        ),
     ] = None,
     offset: Annotated[Optional[int], typer.Option("--offset", help="Skip this many rows of a named query.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Every row of a named query, not one page.")] = False,
@@ -52,8 +61,10 @@ def query(
     """Run a SPARQL query (argument, --file or --name) on the store.
 
     Prefixes kg:, id:, rdf:, rdfs:, owl:, xsd:, skos:, prov:, schema:, oa: and sem: are predeclared;
-    the default graph is the union of all graphs. A named query gives a page of 100 rows: --offset
-    and --limit page on, --all gives every row (for all claims as a table, see kg export claims).
+    the default graph is the union of all graphs. On a terminal a named query shows a page of 100
+    rows: --offset and --limit page on, --all gives every row. Into a file or a pipe (--output, or
+    standard output not a terminal) it writes every row unless --limit says otherwise.
+    CONSTRUCT and DESCRIBE give Turtle as a table, and a table of triples (s, p, o) in the other formats.
     """
     from ..query import PAGE_SIZE, named_queries, write_results
     from ..query import query as run_query
@@ -66,14 +77,18 @@ def query(
     if limit is not None or offset is not None or all_:
         if name is None:
             raise KGError("E306")
-        paging = {"limit": None if all_ else (PAGE_SIZE if limit is None else limit), "offset": offset or 0}
+    interactive = output is None and sys.stdout.isatty()
+    if name is not None:
+        # a page is for reading on a terminal: a file or a pipe gets every row, never a silent first page
+        every = all_ or (limit is None and not interactive)
+        paging = {"limit": None if every else (PAGE_SIZE if limit is None else limit), "offset": offset or 0}
     results = run_query(sparql, file=file, name=name, store=store, **paging)
     text = write_results(results, format, output, wide=wide)
     if output is None:
         typer.echo(text, nl=False)
-    page = paging.get("limit", PAGE_SIZE)
-    if name is not None and page and results.kind == "select" and len(results.rows) == page:
-        after = paging.get("offset", 0) + page
+    page = paging.get("limit")
+    if page and results.kind == "select" and len(results.rows) == page:
+        after = paging["offset"] + page
         typer.echo(f"(a page of {page} rows: --offset {after} for the next, --all for every row)", err=True)
 
 

@@ -72,8 +72,8 @@ def test_ego_at_depth_two(seed_store):
 def test_claims_show_47_against_43(seed_store):
     result = ok(analyze("claims", "--contested", "--format", "csv", store=seed_store))
     rows = {r["value"]: r for r in csv.DictReader(io.StringIO(result.stdout)) if r["topic"].endswith("January 2019")}
-    assert rows["47"]["outlets"] == "3" and rows["47"]["conflicts_with"] == "43"
-    assert rows["43"]["outlets"] == "1" and rows["43"]["verdict"] == "contested"
+    assert rows["47"]["outlets_stating"] == "3" and rows["47"]["conflicts_with"] == "43"
+    assert rows["43"]["outlets_stating"] == "1" and rows["43"]["verdict"] == "contested"
 
 
 def test_timeline_table(seed_store):

@@ -54,4 +54,4 @@ def test_analyze_claims_csv_through_the_command(hostile_store):
     assert eighty_four["topic"] == "'+Tajik repatriation from Iraq"
     assert eighty_four["outlet_names"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
     assert eighty_four["speakers"] == "'" + HYPERLINK
-    assert eighty_four["outlets"] == "1"
+    assert eighty_four["outlets_stating"] == "1"

@@ -137,6 +137,13 @@ def test_a_notebook_uses_only_kg_public_api_and_no_shell(name):
         assert attr in public or _submodule(module, attr), f"{module}.{attr} is not in {module}.__all__"
 
 
+def test_the_notebooks_use_kg_dataframes_not_a_helper_of_their_own():
+    sources = {name: "\n".join(c.source for c in code_cells(read(name))) for name in NAMES}
+    assert [name for name, source in sources.items() if "def frame(" in source] == []
+    assert all(".to_dataframe()" in sources[name] for name in NAMES if "kg.query(" in sources[name])
+    assert "kg.claims_frame(" in sources["01-tour.ipynb"] and "kg.dataset(" in sources["01-tour.ipynb"]
+
+
 # --- running them ---------------------------------------------------------------------------------
 
 
@@ -162,7 +169,7 @@ def test_the_tour_builds_the_seeds_and_finds_one_actor_under_many_names():
 def test_who_said_what_counts_the_outlets_behind_each_disputed_figure():
     nb = executed("02-who-said-what.ipynb")
     table = pd.read_csv(OUT / "nb-who-said-what" / "disagreements.csv", dtype=str)
-    outlets = {(r.topic, r.value): int(r.outlets) for r in table.itertuples()}
+    outlets = {(r.topic, r.value): int(r.outlets_stating) for r in table.itertuples()}
     assert outlets[("Operation Zhusan, January 2019", "47")] == 3
     assert outlets[("Operation Zhusan, January 2019", "43")] == 1
     departures = {v for t, v in outlets if t.startswith("Departures of Kazakhstanis")}
