@@ -14,8 +14,14 @@ Playwright). For each run:
   label the edges in view (at most 600, nearest the centre) and draw the view, zoomed to scale 1
   on the busiest node.
 
+With ``--view disputes`` the page is the disputes board (every claim group that two or more outlets
+speak to, 50 rows a page): ``ready`` is from navigation start until the first page of rows is drawn
+and the page sets ``window.kg.ready``; ``filter`` the time from a status filter's change until the
+rows it keeps are drawn; ``page`` the time to draw the next page of rows.
+
     python bench/bench_viz.py --articles 4500 --max-nodes 5000 --runs 7
     python bench/bench_viz.py --store /tmp/kg-bench/s4500 --max-nodes 5000   # an existing store
+    python bench/bench_viz.py --store /tmp/kg-bench/store-10000-7 --view disputes --runs 7
 """
 
 from __future__ import annotations
@@ -82,7 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="page loads to time")
     parser.add_argument("--work", help="folder for the corpus, store and page (default: a temporary folder)")
     parser.add_argument("--json", help="also write the figures to this JSON file")
+    parser.add_argument("--view", choices=("graph", "disputes"), default="graph", help="the page to time")
     args = parser.parse_args(argv)
+    if args.view == "disputes":
+        return _disputes(args)
 
     from playwright.sync_api import sync_playwright
 
@@ -150,6 +159,72 @@ def main(argv: list[str] | None = None) -> int:
                     "ready_ms": ready,
                     "click_ms": click,
                     "zoom_ms": zoom,
+                },
+                indent=2,
+            )
+        )
+    return 0
+
+
+def _disputes(args: argparse.Namespace) -> int:
+    from playwright.sync_api import sync_playwright
+
+    work = Path(args.work or tempfile.mkdtemp(prefix="kg-bench-viz-"))
+    work.mkdir(parents=True, exist_ok=True)
+    store = _store(args, work)
+    t = time.perf_counter()
+    board = kg.viz.disputes(store)
+    build_s = time.perf_counter() - t
+    t = time.perf_counter()
+    page = board.write(work / "disputes.html")
+    write_s = time.perf_counter() - t
+    print(
+        f"board: {board.counts}; page {page.stat().st_size / 1e6:.1f} MB; "
+        f"python: read and build {build_s:.1f} s, write {write_s:.1f} s"
+    )
+    ready, filter_, next_ = [], [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for _ in range(args.runs):
+            tab = browser.new_page(viewport={"width": 1200, "height": 800})
+            errors: list[str] = []
+            tab.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+            tab.goto(page.resolve().as_uri())
+            tab.wait_for_selector("html[data-kg-ready='1']", state="attached", timeout=120_000)
+            ready.append(tab.evaluate("kg.readyAt"))
+            assert tab.locator("section.kg-row").count() == min(board.page_size, len(board.rows))
+            filter_.append(
+                tab.evaluate(
+                    """() => { const t = performance.now(); const s = document.getElementById('kg-status');
+                       s.value = 'corroborated'; s.dispatchEvent(new Event('change'));
+                       document.body.offsetHeight; return performance.now() - t; }"""
+                )
+            )
+            next_.append(
+                tab.evaluate(
+                    """() => { const s = document.getElementById('kg-status'); s.value = '';
+                       s.dispatchEvent(new Event('change')); const t = performance.now();
+                       document.getElementById('kg-next').click(); document.body.offsetHeight;
+                       return performance.now() - t; }"""
+                )
+            )
+            assert not errors, errors
+            tab.close()
+        browser.close()
+    print(f"ready (navigation start to first rows drawn): {_summary(ready)}")
+    print(f"status filter to rows drawn:                 {_summary(filter_)}")
+    print(f"next page drawn:                             {_summary(next_)}")
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps(
+                {
+                    **board.counts,
+                    "page_bytes": page.stat().st_size,
+                    "build_s": build_s,
+                    "write_s": write_s,
+                    "ready_ms": ready,
+                    "filter_ms": filter_,
+                    "next_ms": next_,
                 },
                 indent=2,
             )

@@ -44,13 +44,14 @@ __all__ = [
     "Quantity",
     "Source",
     "number",
+    "number_text",
     "opened_store",
     "read_graph_data",
 ]
 
 PARTS = (
     "entities", "claims", "triples", "status", "quotes", "offsets", "quantities", "groups", "articles", "labels",
-    "conflicts", "agreements", "analysis",
+    "conflicts", "agreements", "analysis", "context",
 )  # fmt: skip
 """What :func:`read_graph_data` can read:
 
@@ -70,7 +71,11 @@ PARTS = (
 ``articles``
     headline, date and outlet; ``labels`` every ``rdfs:label`` (ontology terms, kinds ...);
 ``analysis``
-    the measures ``kg analyze --write`` stored in ``graph:analysis``.
+    the measures ``kg analyze --write`` stored in ``graph:analysis``;
+``context``
+    what a claim is compared on and why: its modality, count scope and ``kg:asOf``, its original
+    source, its ``kg:basis`` (and a group's), whether it was curated or proposed by a machine, and
+    each article's URL.
 """
 
 Source = str | os.PathLike | Store | Results | None
@@ -114,6 +119,17 @@ class Quantity:
     """The kind counted (an IRI), when the registry names it."""
 
     @property
+    def display(self) -> str:
+        """The quantity as a person writes it (:func:`number_text`, with what is counted).
+
+        >>> Quantity("q", "at least 360001 people", lower="360001", counted="people").display
+        'more than 360,000 people'
+        >>> Quantity("q", "0 such cases", value="0", lower="0", upper="0", counted="such cases").display
+        'no such cases'
+        """
+        return number_text(self.value, self.lower, self.upper, self.approximate, self.counted)
+
+    @property
     def text(self) -> str:
         """The number as the label gives it, without what is counted: ``47``, ``about 400``, ``24-99``.
 
@@ -151,6 +167,18 @@ class Claim:
     quote: str = ""
     start: int | None = None
     end: int | None = None
+    modality: str | None = None
+    """``planned`` or ``estimated`` (``kg:modality``); ``None``: what happened (read with ``context``)."""
+    scope: str | None = None
+    """``cumulative`` or ``increment`` (``kg:scope``); ``None``: one operation's or a stock figure."""
+    as_of: str | None = None
+    """The date a running total or a stock figure counts to (``kg:asOf``), ``YYYY[-MM[-DD]]``."""
+    original_source: str | None = None
+    """The outlet the claim originally comes from, when not its article's publisher (``kg:originalSource``)."""
+    basis: str | None = None
+    """Why the claim has its status, in words (``kg:basis``)."""
+    method: str | None = None
+    """``curated`` or ``machine`` (``kg:method``)."""
 
 
 @dataclass(slots=True)
@@ -166,6 +194,8 @@ class ClaimGroup:
     """What is counted, in the articles' words, when no kind names it."""
     claim_count: int = 0
     contested: bool = False
+    basis: str | None = None
+    """Its values and their sources, in words (``kg:basis``; read with ``context``)."""
 
 
 @dataclass(slots=True)
@@ -176,6 +206,8 @@ class Article:
     title: str = ""
     published: str = ""
     outlet: str | None = None
+    url: str | None = None
+    """Where it was published (``schema:url``; read with ``context``)."""
 
 
 @dataclass
@@ -446,6 +478,9 @@ def _read(store: Store, parts: frozenset[str]) -> GraphData:
     if "agreements" in parts:
         data.agreements = _pairs(store, "kg:corroborates")
 
+    if "context" in parts:
+        _read_context(store, data, {c.iri: c for c in data.claims})
+
     if "analysis" in parts and data.entities:
         values = " ".join(f"kg:{m}" for m in _METRICS)
         rows = store.select(f"SELECT ?n ?p ?x WHERE {{ GRAPH graph:analysis {{ ?n ?p ?x VALUES ?p {{ {values} }} }} }}")
@@ -485,3 +520,102 @@ def _read_claims(store: Store, claims: dict[str, Claim], parts: frozenset[str]) 
             claim = claims.get(s)
             if claim is not None:
                 claim.outlet_count = _int(o)
+
+
+def _read_context(store: Store, data: GraphData, claims: dict[str, Claim]) -> None:
+    for name, attr in (("kg:asOf", "as_of"), ("kg:originalSource", "original_source"), ("kg:basis", "basis")):
+        for s, o in _pairs(store, name):
+            claim = claims.get(s)
+            if claim is not None:
+                setattr(claim, attr, o)
+            elif attr == "basis" and s in data.groups:
+                data.groups[s].basis = o
+    for name, attr in (("kg:modality", "modality"), ("kg:scope", "scope"), ("kg:method", "method")):
+        for s, o in _pairs(store, name):
+            claim = claims.get(s)
+            if claim is not None:
+                setattr(claim, attr, local_name(o or "").lower())
+    for s, o in _pairs(store, "schema:url"):
+        if s in data.articles:
+            data.articles[s].url = o
+
+
+# a count word and the bounds the annotator reads it as (kg.annotate.lexicon.VAGUE_NUMBERS), read backwards
+_VAGUE_WORDS = {
+    (24, 99): "dozens of", (40, 99): "scores of", (200, 999): "hundreds of", (2000, 9999): "thousands of",
+    (2000000, None): "millions of", (3, 9): "several", (2, 5): "a few",
+}  # fmt: skip
+
+
+def _grouped(value: int | float) -> str:
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.10g}"
+
+
+def number_text(
+    value: object = None,
+    lower: object = None,
+    upper: object = None,
+    approximate: bool = False,
+    counted: str | None = None,
+    *,
+    words: bool = True,
+) -> str:
+    """A number as a person writes it, with what it counts: the one display of a quantity.
+
+    Thousands are separated (``360,000``); a lower bound just past a round number is "more than" it
+    (the annotator reads "more than 360,000" as at least 360,001); a zero count is "no ...".
+    With ``words``, a range the annotator read from a count word is that word again ("hundreds of",
+    "dozens of", "millions"); without, it stays a range of numbers with an en dash (``24–99``).
+
+    Parameters
+    ----------
+    value, lower, upper : number or str, optional
+        The value and the bounds, as stored (``kg:value``, ``kg:lowerBound``, ``kg:upperBound``).
+    approximate : bool
+        Whether the text gives the value as approximate ("about 400").
+    counted : str, optional
+        What is counted, in the article's words.
+    words : bool
+        Give count words back for the ranges they stand for.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> number_text(lower=360001, counted="people"), number_text(400, approximate=True, counted="children")
+    ('more than 360,000 people', 'about 400 children')
+    >>> number_text(lower=400, upper=500, counted="children"), number_text(lower=79, counted="children")
+    ('400–500 children', 'at least 79 children')
+    >>> number_text(lower=200, upper=999, counted="citizens"), number_text(lower=200, upper=999, words=False)
+    ('hundreds of citizens', '200–999')
+    >>> number_text(lower=2000000, counted="millions"), number_text(0, counted="such cases")
+    ('millions', 'no such cases')
+    """
+    v, lo, hi = (number(None if x is None else str(x)) for x in (value, lower, upper))
+    counted = (counted or "").strip()
+    if v is not None:
+        if v == 0 and not approximate:
+            return f"no {counted}" if counted else "none"
+        number_ = f"about {_grouped(v)}" if approximate else _grouped(v)
+    else:
+        word = _VAGUE_WORDS.get((lo, hi)) if words else None  # type: ignore[arg-type]
+        if word is not None:
+            bare = word.removesuffix(" of")
+            if counted.lower().startswith(bare):
+                return counted  # "Thousands from Kazakhstan ...", "millions": the count word is the text's own
+            if counted.split(" ", 1)[0] in ("from", "in", "of", "who", "with"):
+                return f"{bare} {counted}"
+            return f"{word} {counted}" if counted else bare
+        if lo is not None and hi is not None:
+            number_ = f"{_grouped(lo)}\u2013{_grouped(hi)}"
+        elif lo is not None:
+            past = lo - 1
+            round_ = isinstance(lo, int) and lo > 10 and past % (10 ** max(1, len(str(past)) - 2)) == 0
+            number_ = f"more than {_grouped(past)}" if round_ else f"at least {_grouped(lo)}"
+        elif hi is not None:
+            number_ = f"at most {_grouped(hi)}"
+        else:
+            return counted
+    return f"{number_} {counted}" if counted else number_

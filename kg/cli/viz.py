@@ -16,7 +16,10 @@ __all__ = ["viz"]
 def viz(
     view: Annotated[
         Literal[VIEWS],
-        typer.Option("--view", help="graph (everything), operations, or claims grouped by what they count."),
+        typer.Option(
+            "--view",
+            help="graph (everything), operations, claims grouped by what they count, or disputes (the board of figures).",
+        ),
     ] = "graph",
     focus: Annotated[
         Optional[str], typer.Option("--focus", help="Show only the neighbourhood of this entity (name or alias).")
@@ -48,10 +51,13 @@ def viz(
     )
     path = built.write(output)
     c = built.counts
+    if built.kind == "disputes":
+        typer.echo(f"wrote {path}: {built.title}: {c['rows']} figures, {c['contested']} contested", err=True)
+        if built.note:
+            typer.echo(built.note, err=True)
+        return
     links = [f"{c[k]} {k}" for k in ("conflict", "agreement", "source") if c[k]]
-    names = {"source": "outlet"}
-    narrowed = [f"{names.get(k, k)} {v}" for k, v in built.filters.items() if k != "focus"]
-    what = built.title[:1].lower() + built.title[1:] + (f" ({', '.join(narrowed)})" if narrowed else "")
+    what = built.title[:1].lower() + built.title[1:]  # the title names the filters
     typer.echo(
         f"wrote {path}: {what}, {c['nodes']} nodes, {c['relation']} relations"
         + (f" ({', '.join(links)} links)" if links else ""),

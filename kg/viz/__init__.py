@@ -8,6 +8,7 @@ From Python (in a notebook, the returned ``View`` displays itself)::
     kg.viz.render(store=".kg", output="out/graph.html")               # the whole graph
     kg.viz.render(store=".kg", focus="Tokayev", depth=2, output="out/tokayev.html")
     kg.viz.build_view(".kg", view="claims", source="AFP")            # a View; shows inline in Jupyter
+    kg.viz.disputes(".kg")                                            # the disputes board, a Board
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ from __future__ import annotations
 from ..lazy import lazy_exports
 
 _EXPORTS = {
+    "Board": "board",
+    "disputes": "board",
     "ClaimGroupRecord": "data",
     "ClaimRecord": "data",
     "GraphData": "data",
     "NodeRecord": "data",
     "read_graph": "data",
+    "unstated_zero": "data",
     "layout": "layout",
     "MAX_NODES": "options",
     "PHYSICS_LIMIT": "options",

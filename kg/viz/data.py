@@ -26,6 +26,7 @@ __all__ = [
     "NodeRecord",
     "local_name",
     "read_graph",
+    "unstated_zero",
 ]
 
 PARTS = (
@@ -51,6 +52,8 @@ class NodeRecord:
     """For a quantity: the number as its stored label gives it (``47``, ``about 400``, ``24-99``, ``at least 201``)."""
     counted: str = ""
     kind: str = ""
+    number: str = ""
+    """For a quantity: the number as a person writes it, ranges as numbers (``24–99``, ``more than 360,000``)."""
 
 
 @dataclass
@@ -109,6 +112,20 @@ class GraphData:
         return node.label if node else local_name(iri)
 
 
+_ZERO = re.compile(r"\b(no|zero|none|nobody|nothing|nil|0)\b", re.I)
+
+
+def unstated_zero(value: str | None, quote: str) -> bool:
+    """Whether a count of zero is one the quote never states (so the views do not show it as a claim).
+
+    >>> unstated_zero("0", "Authorities detected no such cases in 2017.")
+    False
+    >>> unstated_zero("0", "Authorities detected such cases in 2017."), unstated_zero("69", "69 such cases")
+    (True, False)
+    """
+    return graphdata.number(value) == 0 and not _ZERO.search(quote)
+
+
 def read_graph(store: str | os.PathLike | Store | None = None) -> GraphData:
     """Read the entities, quantities, claims, conflicts and claim groups of a built store.
 
@@ -134,12 +151,22 @@ def from_graph_data(data: graphdata.GraphData) -> GraphData:
             metrics=dict(e.metrics),
         )  # fmt: skip
     for q in data.quantities.values():
+        # the label a person reads ("more than 360,000 people", "hundreds of Kazakhs"), not the stored one
         nodes[q.iri] = NodeRecord(
-            q.iri, "Quantity", q.label, value=q.text, counted=q.counted, kind=data.labels.get(q.kind, "")
+            q.iri,
+            "Quantity",
+            q.display,
+            value=q.text,
+            counted=q.counted,
+            kind=data.labels.get(q.kind, ""),
+            number=graphdata.number_text(q.value, q.lower, q.upper, q.approximate, words=False),
         )
     claims: dict[str, ClaimRecord] = {}
     for c in data.claims:
         if c.type != "Claim" or c.subject is None or c.predicate is None or c.object is None:
+            continue
+        quantity = data.quantities.get(c.object)
+        if quantity is not None and unstated_zero(quantity.value, c.quote):
             continue
         article = data.articles.get(c.article or "") or graphdata.Article("")
         outlet = article.outlet or ""

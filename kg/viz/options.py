@@ -2,7 +2,7 @@
 
 __all__ = ["MAX_NODES", "PHYSICS_LIMIT", "VIEWS"]
 
-VIEWS = ("graph", "operations", "claims")
+VIEWS = ("graph", "operations", "claims", "disputes")
 """The views ``kg viz`` draws."""
 
 MAX_NODES = 2000

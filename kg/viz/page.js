@@ -36,7 +36,10 @@
   var edges = new vis.DataSet(data.edges);
   var nodeType = {};
   data.nodes.forEach(function (n) { nodeType[n.id] = n.kgType; });
-  var state = { types: {}, outlets: {}, since: "", until: "" };
+  // a page built for a period starts with it in the date boxes
+  var state = { types: {}, outlets: {}, since: data.filters.since || "", until: data.filters.until || "" };
+  $("kg-since").value = state.since;
+  $("kg-until").value = state.until;
   data.legend.types.forEach(function (t) { state.types[t.type] = true; });
   var outletIds = data.outlets.map(function (_, i) { return i; }).concat([-1]);
   outletIds.forEach(function (i) { state.outlets[i] = true; });

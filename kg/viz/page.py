@@ -30,7 +30,7 @@ from typing import Protocol
 from ..errors import KGError
 from ..io import atomic_write
 
-__all__ = ["PageContent", "iframe_html", "page_html", "safe_json", "write_page"]
+__all__ = ["BoardContent", "PageContent", "board_html", "iframe_html", "page_html", "safe_json", "write_page"]
 
 
 class PageContent(Protocol):
@@ -52,6 +52,20 @@ class PageContent(Protocol):
     filters: dict[str, str]
 
 
+class BoardContent(Protocol):
+    """What the disputes board shows: :class:`kg.viz.Board`, typed by its fields."""
+
+    kind: str
+    title: str
+    rows: list[dict]
+    outlets: list[str]
+    events: list[str]
+    note: str
+    counts: dict[str, int]
+    filters: dict[str, str]
+    page_size: int
+
+
 VIS_VERSION = "9.1.2"
 _HERE = Path(__file__).parent
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -63,20 +77,31 @@ def safe_json(value: object) -> str:
     return re.sub("[<>&\u2028\u2029]", lambda m: _ESCAPES[m.group()], text)
 
 
+def _read(name: str) -> str:
+    text = (_HERE / name).read_text(encoding="utf-8")
+    # inlined code must not be able to end its own element
+    if not name.endswith(".html") and re.search(r"</(script|style)|<!--", text, flags=re.I):
+        raise RuntimeError(f"{name} cannot be inlined: it contains an HTML end tag or comment")
+    return text
+
+
 @cache
 def _assets() -> dict[str, str]:
     vis = resources.files("pyvis") / "lib" / f"vis-{VIS_VERSION}"
-    assets = {
-        "VIS_JS": (vis / "vis-network.min.js").read_text(encoding="utf-8"),
-        "PAGE_JS": (_HERE / "page.js").read_text(encoding="utf-8"),
-        "PAGE_CSS": (_HERE / "page.css").read_text(encoding="utf-8"),
-        "TEMPLATE": (_HERE / "page.html").read_text(encoding="utf-8"),
+    vis_js = (vis / "vis-network.min.js").read_text(encoding="utf-8")
+    if re.search(r"</(script|style)|<!--", vis_js, flags=re.I):
+        raise RuntimeError("VIS_JS cannot be inlined: it contains an HTML end tag or comment")
+    return {
+        "VIS_JS": vis_js,
+        "PAGE_JS": _read("page.js"),
+        "PAGE_CSS": _read("page.css"),
+        "TEMPLATE": _read("page.html"),
     }
-    for name in ("VIS_JS", "PAGE_JS", "PAGE_CSS"):
-        # inlined code must not be able to end its own element
-        if re.search(r"</(script|style)|<!--", assets[name], flags=re.I):
-            raise RuntimeError(f"{name} cannot be inlined: it contains an HTML end tag or comment")
-    return assets
+
+
+@cache
+def _board_assets() -> dict[str, str]:
+    return {"BOARD_JS": _read("board.js"), "BOARD_CSS": _read("board.css"), "TEMPLATE": _read("board.html")}
 
 
 def page_html(view: PageContent) -> str:
@@ -111,7 +136,7 @@ def page_html(view: PageContent) -> str:
         "options": view.options,
         "generator": f"Made with {generator}.",
     }
-    title = " · ".join(["kg", view.title, *view.filters.values()])
+    title = f"kg · {view.title}"  # the title names the filters the page was built with
     parts = {
         **assets,
         "TITLE": html.escape(title),
@@ -122,8 +147,44 @@ def page_html(view: PageContent) -> str:
     return re.sub(r"@@([A-Z_]+)@@", lambda m: parts[m.group(1)], assets["TEMPLATE"])
 
 
-def write_page(view: PageContent, output: str | os.PathLike) -> Path:
-    """Write the page of ``view`` to ``output``, all or nothing; return the path.
+def board_html(board: BoardContent) -> str:
+    """The page of the disputes board, as one HTML document that needs nothing else.
+
+    Parameters
+    ----------
+    board : Board
+        What :func:`kg.viz.disputes` returned.
+
+    Returns
+    -------
+    str
+    """
+    from .. import __version__
+
+    assets = _board_assets()
+    data = {
+        "title": board.title,
+        "view": board.kind,
+        "rows": board.rows,
+        "outlets": board.outlets,
+        "events": board.events,
+        "note": board.note,
+        "counts": board.counts,
+        "filters": board.filters,
+        "pageSize": board.page_size,
+        "generator": f"Made with kg {__version__}.",
+    }
+    parts = {
+        **assets,
+        "TITLE": html.escape(f"kg · {board.title}"),
+        "GENERATOR": html.escape(f"kg {__version__}"),
+        "DATA": safe_json(data),
+    }
+    return re.sub(r"@@([A-Z_]+)@@", lambda m: parts[m.group(1)], assets["TEMPLATE"])
+
+
+def write_page(view: PageContent | BoardContent, output: str | os.PathLike) -> Path:
+    """Write the page of ``view`` (a View or a Board) to ``output``, all or nothing; return the path.
 
     Raises
     ------
@@ -133,7 +194,7 @@ def write_page(view: PageContent, output: str | os.PathLike) -> Path:
     path = Path(output)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, page_html(view))
+        atomic_write(path, board_html(view) if view.kind == "disputes" else page_html(view))  # type: ignore[arg-type]
     except OSError as exc:
         raise KGError("E807", path=path, detail=exc.strerror or str(exc)) from None
     return path

@@ -36,7 +36,9 @@ from ..namespace import KG, local_name
 from ..resolve import resolve
 from ..store import Store
 from ..vocab import STATUSES, date_period
+from .board import Board, disputes
 from .data import ClaimRecord, GraphData, NodeRecord, read_graph
+from .filters import overlaps, parse_date
 from .layout import layout
 from .options import MAX_NODES, PHYSICS_LIMIT, VIEWS
 from .style import EDGE_STYLES, STATUS_STYLES, node_style
@@ -120,30 +122,6 @@ class View:
         return f"<View {self.kind}: {len(self.nodes)} nodes, {len(self.edges)} edges>"
 
 
-def parse_date(value: str | dt.date | None, option: str) -> str | None:
-    """A ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` date as text, checked.
-
-    Examples
-    --------
-    >>> parse_date("2019-06", "--until")
-    '2019-06'
-    >>> parse_date("2019-13", "--until")
-    Traceback (most recent call last):
-    ...
-    kg.errors.KGError: E803 --until '2019-13' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)
-    """
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).strip()
-    try:
-        date_period(text)
-    except ValueError:
-        raise KGError("E803", option=option, value=str(value)) from None
-    return text
-
-
 def build_view(
     store: str | os.PathLike | Store | None = None,
     view: str = "graph",
@@ -156,16 +134,17 @@ def build_view(
     max_nodes: int = MAX_NODES,
     physics_limit: int = PHYSICS_LIMIT,
     data: GraphData | None = None,
-) -> View:
+) -> View | Board:
     """Build one view of a store's graph, ready to be written as a page or shown in a notebook.
 
     Parameters
     ----------
     store : str or Store, optional
         A store URL or an open store; default ``$KG_STORE`` or ``.kg``.
-    view : {"graph", "operations", "claims"}
-        The whole graph, operations with their agents, counts and sources, or claims grouped by what
-        they count.
+    view : {"graph", "operations", "claims", "disputes"}
+        The whole graph, operations with their agents, counts and sources, claims grouped by what
+        they count, or the disputes board (:func:`kg.viz.disputes`: a :class:`Board`, which takes
+        ``focus``, ``since``, ``until`` and ``source``).
     focus : str, optional
         An entity's id (``id:tokayev``), label or alias, in any case (:func:`kg.resolve.resolve`): show
         only what lies within ``depth`` edges of it.
@@ -185,7 +164,7 @@ def build_view(
 
     Returns
     -------
-    View
+    View, or Board for ``view="disputes"``
 
     Examples
     --------
@@ -199,6 +178,8 @@ def build_view(
     """
     if view not in VIEWS:
         raise KGError("E800", name=view, choices=", ".join(VIEWS))
+    if view == "disputes":
+        return disputes(store, focus=focus, since=since, until=until, source=source)
     if not isinstance(depth, int) or depth < 0:
         raise KGError("E805", option="--depth", rule="0 or more", value=depth)
     if not isinstance(max_nodes, int) or max_nodes < 1:
@@ -248,18 +229,7 @@ def build_view(
 def _keep(claim: ClaimRecord, outlet: str | None, since: str | None, until: str | None) -> bool:
     if outlet is not None and claim.outlet != outlet:
         return False
-    if since or until:
-        if not claim.date:
-            return False
-        try:
-            start, end = date_period(claim.date)
-        except ValueError:
-            return False
-        if since and end < date_period(since)[0]:
-            return False
-        if until and start > date_period(until)[1]:
-            return False
-    return True
+    return overlaps(claim.date, since, until) if since or until else True
 
 
 # --- the three views ------------------------------------------------------------------------
@@ -288,7 +258,7 @@ def _node_lines(record: NodeRecord) -> list[str]:
         lines.append(record.description)
     if record.type == "Quantity":
         parts = [
-            f"value {_typeset(record.value)}" if record.value else "",
+            f"value {record.number or _typeset(record.value)}" if record.value else "",
             f"counted: {record.counted}" if record.counted else "",
         ]
         if record.kind:
@@ -478,7 +448,7 @@ def _claims_view(data: GraphData, kept: list[int]) -> tuple[dict[str, _Node], li
 def _value_text(data: GraphData, claim: ClaimRecord) -> str:
     record = data.nodes.get(claim.object)
     if record is not None and record.type == "Quantity":
-        return _typeset(record.value or record.label)
+        return record.number or _typeset(record.value or record.label)
     return data.label(claim.object) if claim.object_is_node else claim.object
 
 
@@ -693,6 +663,10 @@ def _to_view(
     }
     titles = {"graph": "Whole graph", "operations": "Operations", "claims": "Claims by what they count"}
     title = titles[view] + (f" around {filters['focus']}" if "focus" in filters else "")
+    narrowed = [f"outlet {filters['source']}"] if "source" in filters else []
+    narrowed += [f"{k} {filters[k]}" for k in ("since", "until") if k in filters]
+    if narrowed:
+        title += f" ({', '.join(narrowed)})"
     return View(
         kind=view,
         title=title,
@@ -790,7 +764,7 @@ def render(
     ----------
     store : str or Store, optional
         A store URL or an open store; default ``$KG_STORE`` or ``.kg``.
-    view : {"graph", "operations", "claims"}
+    view : {"graph", "operations", "claims", "disputes"}
         See :func:`build_view`; ``focus``, ``depth``, ``since``, ``until``, ``source`` and ``max_nodes`` too.
     output : str or path
         The page to write (its folder is created).

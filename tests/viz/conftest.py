@@ -84,6 +84,67 @@ def hostile_store(tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="session")
+def disputes_store(tmp_path_factory) -> str:
+    """Two outlets that disagree on a figure: one claim proposed by a machine, names and quotes with markup,
+    and a ``javascript:`` URL that must never become a link."""
+    folder = tmp_path_factory.mktemp("disputes")
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    write(
+        corpus / "registry.yaml",
+        f"""
+        kinds:
+          people: {{label: people}}
+          children: {{label: children, broader: people, aliases: [minors]}}
+        entities:
+          tajikistan: {{type: Country, label: "Tajikistan {SCRIPT}", aliases: [Tajikistan]}}
+          iraq: {{type: Country, label: Iraq}}
+          op: {{type: Operation, label: "Repatriation {IMG}"}}
+          wire: {{type: MediaOutlet, label: "Wire {IMG}"}}
+          daily: {{type: MediaOutlet, label: The Daily}}
+        """,
+    )
+    write(corpus / "a1.txt", f"Children home\n\nTajikistan repatriated 84 minors {IMG} from Iraq.\n")
+    write(
+        corpus / "a1.yaml",
+        f"""
+        article: {{title: "Home {SCRIPT}", outlet: wire, published: 2019-05-01, language: en, url: "javascript:alert(3)"}}
+        mentions:
+          - {{quote: Tajikistan, entity: tajikistan}}
+          - {{quote: Iraq, entity: iraq}}
+        claims:
+          - quote: "Tajikistan repatriated 84 minors {IMG} from Iraq."
+            subject: tajikistan
+            predicate: repatriated
+            quantity: {{value: 84, counted: minors, kind: children}}
+            about: op
+            method: machine
+            component: quantities
+            confidence: 0.7
+        """,
+    )
+    write(corpus / "a2.txt", "Children return\n\nTajikistan returned about 90 children from Iraq.\n")
+    write(
+        corpus / "a2.yaml",
+        """
+        article: {title: Children return, outlet: daily, published: 2019-05-02, language: en, url: "https://daily.example/a2"}
+        mentions:
+          - {quote: Tajikistan, entity: tajikistan}
+          - {quote: Iraq, entity: iraq}
+        claims:
+          - quote: Tajikistan returned about 90 children from Iraq.
+            subject: tajikistan
+            predicate: returned
+            quantity: {value: 90, approximate: true, counted: children, kind: children}
+            about: op
+        """,
+    )
+    store = str(folder / "store")
+    kg.build(corpus, store=store, out=None)
+    return store
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless, driven by Playwright (no browser is downloaded)."""
     if not Path(CHROMIUM).is_file():

@@ -133,3 +133,79 @@ def test_a_large_page_labels_the_edges_in_view_once_zoomed_in(seed_store, seed_d
     page.evaluate("() => { kg.network.unselectAll(); kg.network.moveTo({scale: 0.2}); kg.labelView(); }")
     assert page.evaluate(labelled) == 0  # zoomed out, where vis-network would not draw them
     assert page.errors == []
+
+
+# --- the disputes board ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def disputes_page(seed_store, tmp_path_factory):
+    return kg.viz.disputes(seed_store).write(tmp_path_factory.mktemp("disputes") / "disputes.html")
+
+
+def _row_of(page, event: str, value: str):
+    rows = page.page.locator("section.kg-row", has_text=event).filter(has=page.page.locator(f"[data-text='{value}']"))
+    assert rows.count() == 1
+    return rows.first
+
+
+def test_the_disputes_board_lists_47_against_43_with_both_quotes(disputes_page, open_page):
+    page = open_page(disputes_page)
+    row = _row_of(page, "Operation Zhusan, January 2019", "43")
+    assert row.locator(".kg-badge").inner_text() == "conflicting"
+    assert row.locator("[data-text='47']").count() == 1 and row.locator("[data-text='43']").count() == 1
+    row.locator("[data-text='43']").click()  # a value's mark opens its quote
+    quotes = row.locator("blockquote:visible").all_inner_texts()
+    assert any("saw 43 Kazakhs returned to the country" in q for q in quotes)
+    row.locator("[data-text='47']").click()
+    quotes = row.locator("blockquote:visible").all_inner_texts()
+    assert any("47" in q for q in quotes) and any("43 Kazakhs" in q for q in quotes)
+    assert page.errors == []
+
+
+def test_the_board_draws_about_400_and_about_500_as_intervals_on_one_axis(disputes_page, open_page):
+    page = open_page(disputes_page)
+    row = _row_of(page, "Departures of Kazakhstanis", "about 400")
+    boxes = {t: row.locator(f"[data-text='{t}']").bounding_box() for t in ("about 400", "about 500", "hundreds")}
+    assert row.locator("[data-text='about 400']").evaluate("e => e.tagName") == "rect"
+    four, five, hundreds = boxes["about 400"], boxes["about 500"], boxes["hundreds"]
+    assert four["width"] > 20 and five["width"] > 20
+    assert four["x"] + four["width"] < five["x"]  # 360-440 ends before 450-550 begins
+    # one scale: 200-999 spans ten times the width of 360-440 (80 of 799)
+    assert hundreds["width"] == pytest.approx(four["width"] * 799 / 80, rel=0.02)
+
+
+def test_the_board_filters_and_counts_what_it_shows(disputes_page, open_page):
+    page = open_page(disputes_page)
+    assert page.page.inner_text("#kg-shown") == "showing 5 of 5 figures"
+    page.page.select_option("#kg-status", "conflicting")
+    assert page.page.inner_text("#kg-shown") == "showing 2 of 5 figures (3 filtered out)"
+    assert page.page.locator("section.kg-row").count() == 2
+    page.page.select_option("#kg-status", "")
+    page.page.fill("#kg-search", "orphans")
+    page.page.wait_for_selector("#kg-shown:has-text('showing 1 of 5 figures')")  # the search waits for typing to pause
+    page.page.fill("#kg-search", "")
+    page.page.wait_for_selector("#kg-shown:has-text('showing 5 of 5 figures')")
+    page.page.fill("#kg-until", "2018")
+    assert page.page.locator("section.kg-row").count() == 1  # only the departures were dated before 2019
+
+
+def test_a_machine_claim_is_marked_and_hostile_text_never_runs_on_the_board(disputes_store, open_page, tmp_path):
+    path = kg.viz.disputes(disputes_store).write(tmp_path / "hostile-disputes.html")
+    page = open_page()
+    page.page.route("**/*", lambda route: (page.requests.append(route.request.url), route.continue_()))
+    page.page.goto(path.resolve().as_uri())
+    page.wait_ready()
+    machine = page.page.locator("[data-machine='1']")
+    assert machine.count() == 1 and machine.get_attribute("data-text") == "84"
+    assert "kg-machine" in machine.get_attribute("class")
+    assert page.page.locator(".kg-values li", has_text="84 minors").locator(".kg-tag").inner_text() == "machine"
+    machine.click()
+    assert f"“Tajikistan repatriated 84 minors {IMG} from Iraq.”" in page.page.inner_text("section.kg-row")
+    assert f"Home {SCRIPT}" in page.page.inner_text("section.kg-row")
+    links = page.evaluate("[...document.querySelectorAll('a')].map(a => a.getAttribute('href'))")
+    assert links == ["https://daily.example/a2"]  # the javascript: URL is no link
+    assert page.evaluate("[document.scripts.length, document.images.length]") == [2, 0]
+    page.page.wait_for_timeout(300)
+    assert page.dialogs == [] and page.errors == []
+    assert page.requests and all(url.startswith("file:") for url in page.requests), page.requests

@@ -5,9 +5,15 @@ import pytest
 import kg
 import kg.viz
 from kg.errors import KGError
-from kg.viz.data import date_period
+from kg.vocab import date_period as period_of
 
 ID = "https://kg.example.org/id/"
+
+
+def date_period(date: str) -> tuple[str, str]:
+    """The first and last day a partial date names, as ISO text."""
+    start, end = period_of(date)
+    return start.isoformat(), end.isoformat()
 
 
 def _count(store, sparql) -> int:
