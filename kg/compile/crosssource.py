@@ -170,6 +170,9 @@ class ClaimGroup:
     members: list[ComparedClaim] = field(default_factory=list)
     topic: str | None = None
     """What the members are about, in words (the event, the counted group)."""
+    basis: str | None = None
+    """The values of a quantity group with their original sources and speakers, by label:
+    ``47 people (Agence France-Presse) vs 43 people (The Defense Post)`` (set by :func:`compare`)."""
 
     @property
     def iri(self) -> URIRef:
@@ -183,13 +186,6 @@ class ClaimGroup:
     def value_count(self) -> int:
         return len({_value_key(m.claim) for m in self.members})
 
-    @property
-    def basis(self) -> str | None:
-        """The values of a quantity group with their original sources, e.g. ``47 people (afp) vs 43 people (dp)``."""
-        if len(self.members) < 2 or self.members[0].claim.quantity is None:
-            return None
-        values = _values(self.members)
-        return " vs ".join(f"{text} ({', '.join(sources)})" for text, sources in values.values())
 
 
 def _family(predicate: str) -> str:
@@ -739,6 +735,8 @@ def _explain(group: ClaimGroup, registry: Registry) -> None:
         by_value.setdefault(_value_key(m.claim), []).append(m)
     values = {key: members[0].claim for key, members in by_value.items()}
     said = {key: _values(members, registry)[key] for key, members in by_value.items()}
+    if len(group.members) >= 2:
+        group.basis = " vs ".join(f"{text} ({', '.join(sources)})" for text, sources in said.values())
     curated = {key: any(o.claim.provenance.method == "curated" for o in members) for key, members in by_value.items()}
     made: dict[tuple, str] = {}
     for m in group.members:
