@@ -30,7 +30,6 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .. import graphdata
 from ..errors import KGError
@@ -41,6 +40,7 @@ from ..store import Store
 from ..vocab import date_period
 from .data import unstated_zero
 from .filters import overlaps, parse_date
+from .page import Page, board_html
 
 __all__ = ["PAGE_SIZE", "PARTS", "Board", "disputes"]
 
@@ -57,7 +57,7 @@ _ROW_STATUS = {"conflicting": 0, "corroborated": 1, "not compared": 2}
 
 
 @dataclass
-class Board:
+class Board(Page):
     """The disputes board: its rows, the names they point to, and the filters it was built with.
 
     ``html()`` is the self-contained page, ``write(path)`` writes it, and in a Jupyter notebook a
@@ -80,20 +80,7 @@ class Board:
 
     def html(self) -> str:
         """The page: one HTML file with the data inlined; it loads nothing else."""
-        from .page import board_html
-
         return board_html(self)
-
-    def write(self, output: str | os.PathLike) -> Path:
-        """Write the page to ``output`` (all or nothing) and return its path."""
-        from .page import write_page
-
-        return write_page(self, output)
-
-    def _repr_html_(self) -> str:
-        from .page import iframe_html
-
-        return iframe_html(self.html())
 
     def __repr__(self) -> str:
         n, contested = self.counts.get("rows", 0), self.counts.get("contested", 0)

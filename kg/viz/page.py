@@ -30,7 +30,7 @@ from typing import Protocol
 from ..errors import KGError
 from ..io import atomic_write
 
-__all__ = ["BoardContent", "PageContent", "board_html", "iframe_html", "page_html", "safe_json", "write_page"]
+__all__ = ["BoardContent", "Page", "PageContent", "board_html", "iframe_html", "page_html", "safe_json", "write_page"]
 
 
 class PageContent(Protocol):
@@ -183,7 +183,23 @@ def board_html(board: BoardContent) -> str:
     return re.sub(r"@@([A-Z_]+)@@", lambda m: parts[m.group(1)], assets["TEMPLATE"])
 
 
-def write_page(view: PageContent | BoardContent, output: str | os.PathLike) -> Path:
+class Page:
+    """What every page object shares (View, Board): it writes itself to a file and shows itself inline
+    in a notebook; subclasses give :meth:`html`."""
+
+    def html(self) -> str:
+        """The page: one self-contained HTML file."""
+        raise NotImplementedError
+
+    def write(self, output: str | os.PathLike) -> Path:
+        """Write the page to ``output`` (all or nothing) and return its path."""
+        return write_page(self, output)
+
+    def _repr_html_(self) -> str:
+        return iframe_html(self.html())
+
+
+def write_page(view: Page, output: str | os.PathLike) -> Path:
     """Write the page of ``view`` (a View or a Board) to ``output``, all or nothing; return the path.
 
     Raises
@@ -194,7 +210,7 @@ def write_page(view: PageContent | BoardContent, output: str | os.PathLike) -> P
     path = Path(output)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, board_html(view) if view.kind == "disputes" else page_html(view))  # type: ignore[arg-type]
+        atomic_write(path, view.html())
     except OSError as exc:
         raise KGError("E807", path=path, detail=exc.strerror or str(exc)) from None
     return path

@@ -41,6 +41,7 @@ from .data import ClaimRecord, GraphData, NodeRecord, read_graph
 from .filters import overlaps, parse_date
 from .layout import layout
 from .options import MAX_NODES, PHYSICS_LIMIT, VIEWS
+from .page import Page, page_html
 from .style import EDGE_STYLES, STATUS_STYLES, node_style
 
 __all__ = ["DEFER_LABELS", "MAX_NODES", "PHYSICS_LIMIT", "VIEWS", "View", "build_view", "parse_date", "render"]
@@ -75,7 +76,7 @@ class _Edge:
 
 
 @dataclass
-class View:
+class View(Page):
     """A page's content: the vis-network nodes and edges, the claims behind them, and what was left out.
 
     ``html()`` is the self-contained page, ``write(path)`` writes it, and in a Jupyter notebook a
@@ -103,20 +104,7 @@ class View:
 
     def html(self) -> str:
         """The page: one HTML file with vis-network and the data inlined; it loads nothing else."""
-        from .page import page_html
-
         return page_html(self)
-
-    def write(self, output: str | os.PathLike) -> Path:
-        """Write the page to ``output`` (all or nothing) and return its path."""
-        from .page import write_page
-
-        return write_page(self, output)
-
-    def _repr_html_(self) -> str:
-        from .page import iframe_html
-
-        return iframe_html(self.html())
 
     def __repr__(self) -> str:
         return f"<View {self.kind}: {len(self.nodes)} nodes, {len(self.edges)} edges>"
