@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from .annotate.lexicon import VAGUE_NUMBERS
 from .namespace import local_name
 from .store import OxigraphStore, Results, Store, open_store
 from .vocab import ENTITY_TYPES, status_name
@@ -541,10 +542,12 @@ def _read_context(store: Store, data: GraphData, claims: dict[str, Claim]) -> No
 
 
 # a count word and the bounds the annotator reads it as (kg.annotate.lexicon.VAGUE_NUMBERS), read backwards
+# the annotator's words for imprecise counts, read backwards: the bounds it gave "hundreds" -> "hundreds of"
 _VAGUE_WORDS = {
-    (24, 99): "dozens of", (40, 99): "scores of", (200, 999): "hundreds of", (2000, 9999): "thousands of",
-    (2000000, None): "millions of", (3, 9): "several", (2, 5): "a few",
-}  # fmt: skip
+    bounds: f"{word} of" if word.endswith("s") and word != "several" else word
+    for word, bounds in VAGUE_NUMBERS.items()
+    if bounds[0] != bounds[1]
+}
 
 
 def _grouped(value: int | float) -> str:
