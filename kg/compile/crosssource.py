@@ -187,7 +187,6 @@ class ClaimGroup:
         return len({_value_key(m.claim) for m in self.members})
 
 
-
 def _family(predicate: str) -> str:
     family = relation_families().get(predicate)
     return str(family) if family is not None else str(predicate_iri(predicate))
