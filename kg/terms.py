@@ -168,7 +168,12 @@ def predicate_iri(name: str) -> URIRef:
 def claim_key(claim: Claim) -> str:
     """A stable id for a claim within its article: what it says and where."""
     obj = claim.object or claim.literal or (claim.quantity and repr(claim.quantity))
-    return digest(claim.span.start, claim.span.end, claim.subject, claim.predicate, obj, claim.speaker)
+    parts = [claim.span.start, claim.span.end, claim.subject, claim.predicate, obj, claim.speaker]
+    # what a figure counts as (plan, running total, as of when) tells apart two claims of one span;
+    # the defaults add nothing, so the ids of claims without them do not change
+    if claim.modality != "actual" or claim.scope or claim.as_of:
+        parts += [claim.modality, claim.scope, claim.as_of]
+    return digest(*parts)
 
 
 def claim_iri(article_id: str, claim: Claim, key: str | None = None) -> URIRef:

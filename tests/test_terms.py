@@ -34,6 +34,16 @@ def test_a_claim_key_passed_along_names_the_same_iris():
     assert quantity_iri("a1", claim, key) == ID[f"quantity/a1/{key}"]
 
 
+def test_a_plan_and_a_report_in_one_sentence_are_two_claims():
+    from kg.model import Quantity
+
+    text = "14 children returned and 14 more will follow"
+    done = Claim(Span(0, len(text), text), "mfa", "kz", "returned", quantity=Quantity(value=14, kind="children"))
+    plan = Claim(**{**done.__dict__, "modality": "planned", "scope": "increment"})
+    assert claim_key(done) != claim_key(plan)
+    assert claim_key(done) == claim_key(Claim(**done.__dict__))  # the defaults change no id
+
+
 def test_the_constant_terms_cover_every_entity_type_and_status():
     constants = ConstantTerms.of(RDFLIB_TERMS)
     assert constants is ConstantTerms.of(RDFLIB_TERMS)
