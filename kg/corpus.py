@@ -38,9 +38,41 @@ from .terms import id_segment
 from .text import QuoteNotFound, find_all, find_quote, find_repeats, resolve_overlaps
 from .vocab import ACTOR_TYPES, ENTITY_TYPES, MODALITIES, SCOPES, date_period
 
-__all__ = ["ALIAS_LIMIT", "REGISTRY_FILE", "read_annotations", "read_corpus", "read_registry", "read_text"]
+__all__ = [
+    "ALIAS_LIMIT",
+    "REGISTRY_FILE",
+    "default_registry",
+    "read_annotations",
+    "read_corpus",
+    "read_registry",
+    "read_text",
+]
 
 REGISTRY_FILE = "registry.yaml"
+
+
+def default_registry(out: str | Path | None = None) -> Path:
+    """The registry to link new articles to when none is named.
+
+    ``OUT/registry.yaml`` when it exists (a corpus that grows keeps its own entities), else
+    ``seeds/registry.yaml`` in the working folder, else the seeds' registry that ships with kg (in the
+    wheel, or the repository's when kg runs from a checkout), so ``kg annotate`` works from any folder.
+
+    Examples
+    --------
+    >>> default_registry("/nonexistent").name
+    'registry.yaml'
+    """
+    candidates = [Path(out) / REGISTRY_FILE] if out is not None else []
+    here = Path(__file__).resolve().parent
+    candidates += [
+        Path("seeds") / REGISTRY_FILE,
+        here / "_seeds" / REGISTRY_FILE,
+        here.parent / "seeds" / REGISTRY_FILE,
+    ]
+    return next((c for c in candidates if c.is_file()), Path("seeds") / REGISTRY_FILE)
+
+
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 

@@ -1000,7 +1000,7 @@ def evaluate_gold(
     folder : str or PathLike
         A gold folder (see this module): ``corpus.jsonl``, ``gold/NAME.json``, ``gold/facts.json``.
     registry : path or Registry, optional
-        The registry to link to, as ``kg annotate --registry`` (default ``seeds/registry.yaml``).
+        The registry to link to, as ``kg annotate --registry`` (default :func:`kg.corpus.default_registry`).
     config : path or PipelineConfig, optional
         The pipeline configuration to evaluate.
     processes : int, optional

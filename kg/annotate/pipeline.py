@@ -46,7 +46,7 @@ from typing import Any
 
 import yaml
 
-from ..corpus import REGISTRY_FILE, read_registry
+from ..corpus import default_registry, read_registry
 from ..errors import KGError
 from ..model import Annotated, Article, Entity, Registry
 from .components import BASE_ATTRIBUTES, Context, Draft
@@ -369,7 +369,8 @@ def annotate(
     out : str or PathLike
         The corpus folder to write (created if missing).
     registry : path or Registry, optional
-        The registry to link to; default ``OUT/registry.yaml`` when it exists, else ``seeds/registry.yaml``.
+        The registry to link to; default :func:`kg.corpus.default_registry` (``OUT/registry.yaml`` when it
+        exists, else ``seeds/registry.yaml``, else the seeds' registry that ships with kg).
     force : bool, optional
         Overwrite existing annotation files; without it an article whose ``NAME.yaml`` exists is
         skipped with a message and the file is left as it is.
@@ -395,9 +396,7 @@ def annotate(
     if isinstance(registry, Registry):
         base = registry
     else:
-        registry_path = Path(registry) if registry else (out / REGISTRY_FILE if (out / REGISTRY_FILE).is_file()
-                                                           else Path("seeds") / REGISTRY_FILE)  # fmt: skip
-        base = read_registry(registry_path)
+        base = read_registry(Path(registry) if registry else default_registry(out))
     pipeline = Pipeline(base, config)
     if processes == 0:
         processes = os.cpu_count() or 1

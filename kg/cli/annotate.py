@@ -16,9 +16,14 @@ REPORT_FORMATS = ("table", "csv", "json")  # what kg.annotate.eval.format_report
 def annotate(
     paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html, .htm, .jsonl) and folders.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Corpus folder to write (may be the input folder).")],
-    registry: Annotated[Path, typer.Option("--registry", "-r", help="Registry to link names to.")] = Path(
-        "seeds/registry.yaml"
-    ),
+    registry: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--registry",
+            "-r",
+            help="Registry to link names to (default: OUT/registry.yaml, else seeds/registry.yaml, else the one kg ships).",
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing annotation files.")] = False,
     processes: Annotated[
         int, typer.Option("--processes", "-p", help="Worker processes (one spaCy model each); 0: one per core.")
@@ -65,8 +70,9 @@ def eval(
         bool, typer.Option("--misses", help="With --gold: list each gold item missed and each false positive.")
     ] = False,
     registry: Annotated[
-        Path, typer.Option("--registry", "-r", help="With --gold: the registry to link to, as in kg annotate.")
-    ] = Path("seeds/registry.yaml"),
+        Optional[Path],
+        typer.Option("--registry", "-r", help="With --gold: the registry to link to, as in kg annotate."),
+    ] = None,
     wide: Annotated[
         bool, typer.Option("--wide", help="With --gold: show table cells whole (default: fit the terminal width).")
     ] = False,

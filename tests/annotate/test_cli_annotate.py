@@ -97,3 +97,18 @@ def test_eval_reports_scores_per_layer_as_csv(tmp_path):
     layers = {line.split(",")[1] for line in lines[1:]}
     assert layers == {"actors", "mentions", "quantities", "speakers", "relations", "operations", "operation fields"}
     assert sum(line.startswith("all,") for line in lines) == 7
+
+
+def test_annotate_works_from_a_folder_without_seeds(tmp_path):
+    # no --registry and no seeds/ in the working folder: the seeds' registry kg ships is the base,
+    # so known names link to it (Kazakhstan) rather than being proposed again
+    write(tmp_path / "one.txt", """
+        Kazakhstan returns 14 children from Iraq
+
+        Kazakhstan returned 14 children from Iraq on Tuesday, the Foreign Ministry said.
+        """)  # fmt: skip
+    result = run_kg("annotate", "one.txt", "--out", "corpus", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "annotated 1 article" in result.stderr
+    registry = (tmp_path / "corpus" / "registry.yaml").read_text()
+    assert "  kazakhstan:\n    type: Country\n    label: Kazakhstan\n    aliases: [Republic of Kazakhstan" in registry
