@@ -81,7 +81,8 @@ def run_kg(*args: str, code: Path | None = None) -> tuple[float, int]:
     if code is not None:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(code), os.environ.get("PYTHONPATH")]))}
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "kg.cli", *args], stdout=subprocess.DEVNULL, env=env)
+    # -P: the working folder is not put first on sys.path, or `-m` would run this checkout's kg whatever `code` says
+    child = subprocess.Popen([sys.executable, "-P", "-m", "kg.cli", *args], stdout=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:

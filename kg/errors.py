@@ -61,6 +61,7 @@ class Errors:
     E400 = "cannot read {path} as RDF: {detail}"
     # build
     E500 = "build interrupted; the previous store at {path} is unchanged"
+    E501 = "KG_CROSSSOURCE_OFF: no mechanism {names} (one of {choices}, or all)"
     # annotation (kg annotate, kg eval): E600-E699
     E600 = "{path}: no such file or folder"
     E601 = "{path}: no .txt, .html, .htm or .jsonl files in this folder"

@@ -446,7 +446,6 @@ def check_service(sparql: str, allowed: Iterable[str] | None = None, *, hint: st
     kg.errors.KGError: E930 SERVICE <http://127.0.0.1:9/sparql> is refused: federated queries are off; set KG_ALLOW_SERVICE=HOST[:PORT] (comma-separated) to allow one
     >>> check_service("ASK { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", allowed=["127.0.0.1:9"])
     """
-    import re
 
     if allowed is None:
         allowed = [h for h in os.environ.get(ALLOW_SERVICE_ENV, "").replace(" ", ",").split(",") if h]

@@ -66,9 +66,17 @@ _COUNT_PREDICATES = {"repatriated", "evacuated", "returned", "leftFor", "killed"
 _CURRENCY = frozenset("$€£¥₽₸")
 _TOTAL_NOUNS = frozenset({"number", "total", "figure", "tally", "toll", "count"})
 """Nouns that stand for a count given later in the sentence ("the number ... reached 220")."""
-_PLANNED = ("intend", "plan", "hope", "expect", "aim", "prepar", "schedul", "want", "seek", "will", "shall")
-"""Stems of the words that make a count planned rather than done ("intends to return 14 more")."""
-_ESTIMATED = ("believ", "estimat", "thought", "assum", "suspect")
+_PLANNED = frozenset(
+    {"intend", "intends", "intended", "intending", "plan", "plans", "planned", "planning", "hope", "hopes", "hoped",
+     "hoping", "expect", "expects", "expected", "expecting", "aim", "aims", "aimed", "aiming", "prepare",
+     "prepares", "prepared", "preparing", "schedule", "schedules", "scheduled", "want", "wants", "wanted", "seek",
+     "seeks", "seeking", "will", "shall"}
+)  # fmt: skip
+"""Words that make a count planned rather than done ("intends to return 14 more"): whole words, so
+that "plane" or "William" plan nothing."""
+_ESTIMATED = frozenset(
+    {"believe", "believes", "believed", "estimate", "estimates", "estimated", "thought", "assumed", "suspected"}
+)
 _INCREMENT_BEFORE = frozenset({"another", "additional", "further"})
 _CUMULATIVE = ("in total", "so far", "to date", "in all", "this year", "as of", "as at", "altogether", "total",
                "overall", "cumulative", "now")  # fmt: skip
@@ -311,9 +319,9 @@ def _modality(sent: Any, token: Any, scope: str | None) -> str:
     words = [t.lower_ for t in (*above, *before)]
     if scope == "increment":
         words.extend(t.lower_ for t in sent)
-    if any(w.startswith(_PLANNED) for w in words):
+    if not _PLANNED.isdisjoint(words):
         return "planned"
-    if any(w.startswith(_ESTIMATED) for w in words):
+    if not _ESTIMATED.isdisjoint(words):
         return "estimated"
     return "actual"
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib import metadata
 from typing import Annotated, Any
 
 import typer
 
+from .. import __version__
 from ..errors import KGError
 from . import analyze, annotate, core, serve, viz
 
@@ -33,7 +33,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"kg {metadata.version('kg')}")
+        typer.echo(f"kg {__version__}")
         raise typer.Exit()
 
 

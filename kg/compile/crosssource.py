@@ -68,6 +68,7 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
+from ..errors import KGError
 from ..model import Annotated, Claim, Corpus, Quantity, Registry
 from ..ontology import functional_predicates, relation_families
 from ..terms import (
@@ -121,9 +122,7 @@ def mechanisms_off(value: str | None = None) -> frozenset[str]:
         return frozenset(MECHANISMS)
     unknown = names - set(MECHANISMS)
     if unknown:
-        raise ValueError(
-            f"KG_CROSSSOURCE_OFF: no mechanism {', '.join(sorted(unknown))} (one of {', '.join(MECHANISMS)})"
-        )
+        raise KGError("E501", names=", ".join(sorted(unknown)), choices=", ".join(MECHANISMS))
     return frozenset(names)
 
 

@@ -123,7 +123,6 @@ _TEXT_TYPES = (
 )
 _CANCELLED = b"has been cancelled"
 _SERVICE_HINT = "start kg serve with --allow-service HOST[:PORT] to allow one"
-_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data", "text/plain")
 _PAGE = Path(__file__).with_name("page.html")
 logger = logging.getLogger("uvicorn.error")
 

@@ -160,6 +160,13 @@ def test_plans_estimates_and_increments(annotate_text):
     ]
 
 
+def test_words_that_only_begin_like_a_plan_plan_nothing(annotate_text):
+    annotated = annotate_text(
+        "A plane carrying 64 children landed in Tashkent on Friday. William said 30 children were returned."
+    )
+    assert [(c.quantity.value, c.modality) for c in annotated.claims if c.quantity] == [(64, "actual"), (30, "actual")]
+
+
 def test_a_running_total_counts_to_the_date_the_text_gives(annotate_text):
     annotated = annotate_text(
         "By August 2019, 595 citizens had been repatriated since January. In total, 112 children have been returned.",
