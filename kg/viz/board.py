@@ -284,7 +284,7 @@ def _row(
         "modality": modality,
         "asOf": as_of,
         "status": status,
-        "basis": group.basis or _basis(values, status, data, outlets),
+        "basis": group.basis or _basis(values, status, outlets),
         "sources": len(sources),
         "lo": min(finite, default=0),
         "hi": max(finite, default=0),
@@ -293,7 +293,7 @@ def _row(
     }
 
 
-def _basis(values: list[dict], status: str, data: GraphData, outlets: dict) -> str:
+def _basis(values: list[dict], status: str, outlets: dict) -> str:
     """The status in words where the graph stores no ``kg:basis``: the values and who gives each."""
     names = list(outlets)
     by_value: dict[str, list[str]] = {}

@@ -15,10 +15,8 @@ from dataclasses import dataclass, field
 from .. import graphdata
 from ..namespace import local_name
 from ..store import Store
-from ..vocab import ACTOR_TYPES
 
 __all__ = [
-    "ACTOR_TYPES",
     "PARTS",
     "ClaimGroupRecord",
     "ClaimRecord",
