@@ -55,3 +55,10 @@ def test_query_benchmark_smoke(tmp_path):
 def test_export_benchmark_smoke(tmp_path):
     out = run_bench("bench_export.py", "--articles", "20", "--runs", "1", tmp_path=tmp_path)
     assert "graph trig" in out and "claims csv" in out
+
+
+def test_gold_benchmark_scores_a_version_on_a_gold_folder(tmp_path):
+    gold = ROOT / "tests" / "annotate" / "data" / "gold-mini"
+    out = run_bench("bench_gold.py", "--gold", str(gold), "--code", "now=.", tmp_path=tmp_path)
+    row = next(line for line in out.splitlines() if line.startswith("| now |"))
+    assert len(row.split("|")) == 8 and "n/a" not in row  # five scores, each measured
