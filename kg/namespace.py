@@ -45,6 +45,7 @@ class KG(DefinedNamespace):
     Quantity: URIRef
     QuantityKind: URIRef
     ClaimGroup: URIRef
+    GroupValue: URIRef
     TimelineEntry: URIRef
     ClaimStatus: URIRef
     Mention: URIRef
@@ -125,6 +126,10 @@ class KG(DefinedNamespace):
     conflictsWith: URIRef
     corroborates: URIRef
     inGroup: URIRef
+    supportsValue: URIRef
+    valueOf: URIRef
+    agreesWithValue: URIRef
+    conflictsWithValue: URIRef
     topic: URIRef
     groupPredicate: URIRef
     claimCount: URIRef

@@ -25,10 +25,20 @@ the server) changes any of it; see ``docs/remote-stores.md``:
 ``batch=N``     quads per update request (default 50000; a larger graph goes alone)
 ``timeout=S``   seconds to wait for an answer (default 300)
 ``auth=A``      ``basic`` (the default, with ``user:password@`` in the URL) or ``digest``
+``server=S``    the defaults of one server (see below): ``oxigraph``, ``fuseki``, ``virtuoso``, ``sparql``
 ==============  =====================================================================================
 
+A server's name before the scheme does the same as ``#server=``: ``fuseki+http://host:3030/ds``
+is Fuseki's dataset ``/ds`` (queries to ``/ds/query``, updates to ``/ds/update``, the Graph Store
+Protocol at ``/ds/data``; the dataset's default graph must be the union, ``tdb2:unionDefaultGraph``);
+``virtuoso+http://user:password@host:8890/`` is a Virtuoso server (queries to ``/sparql``; with a
+user, updates to ``/sparql-auth`` and graphs written with ``PUT`` to ``/sparql-graph-crud-auth``,
+digest authentication). Options after ``#`` still change any of it.
+
 Writes replace whole named graphs, each in one request, so a failed batch never leaves part of an
-article in the store; the error names the graphs written and those not. The graphs of a previous
+article in the store (but Virtuoso's loader commits as it reads a PUT: a Virtuoso that dies while
+loading a graph may leave that graph part-written; see ``docs/remote-stores.md``); the error names
+the graphs written and those not. The graphs of a previous
 build that the new one no longer has are removed last. kg owns the graphs under
 ``https://kg.example.org/graph/`` and leaves others alone.
 
@@ -37,9 +47,12 @@ Examples
 >>> e = parse_store_url("http://127.0.0.1:7878/")
 >>> e.query, e.update, e.store, e.union
 ('http://127.0.0.1:7878/query', 'http://127.0.0.1:7878/update', 'http://127.0.0.1:7878/store', 'oxigraph')
->>> e = parse_store_url("http://localhost:3030/kg/sparql#update=update&store=data&union=urn:x-arq:UnionGraph")
->>> e.query, e.update, e.store, e.union
-('http://localhost:3030/kg/sparql', 'http://localhost:3030/kg/update', 'http://localhost:3030/kg/data', 'urn:x-arq:UnionGraph')
+>>> e = parse_store_url("fuseki+http://localhost:3030/kg")
+>>> e.query, e.update, e.store, e.union, e.server
+('http://localhost:3030/kg/query', 'http://localhost:3030/kg/update', 'http://localhost:3030/kg/data', 'server', 'fuseki')
+>>> e = parse_store_url("virtuoso+http://dba:dba@localhost:8890/")
+>>> e.query, e.update, e.store, e.write, e.auth_scheme
+('http://localhost:8890/sparql', 'http://localhost:8890/sparql-auth', 'http://localhost:8890/sparql-graph-crud-auth', 'gsp', 'digest')
 """
 
 from __future__ import annotations
@@ -69,7 +82,36 @@ __all__ = [
 
 UNION_MODES = ("oxigraph", "server", "graphs")
 WRITE_MODES = ("update", "gsp")
-OPTIONS = ("query", "update", "store", "union", "write", "batch", "timeout", "auth")
+OPTIONS = ("query", "update", "store", "union", "write", "batch", "timeout", "auth", "server")
+SERVERS = ("oxigraph", "fuseki", "virtuoso", "sparql")
+"""What ``#server=`` (or ``NAME+http://``) accepts; ``sparql`` is a plain SPARQL 1.1 endpoint."""
+
+
+@dataclass(frozen=True)
+class _Dialect:
+    """A server's defaults: endpoint paths relative to the URL (a directory), how it shows the union, how to write."""
+
+    query: str
+    update: str
+    store: str
+    union: str = "server"
+    write: str = "update"
+    auth: str = "basic"
+
+
+def _dialect(server: str, user: bool) -> _Dialect:
+    """The defaults of ``server`` (with or without a user in the URL)."""
+    if server == "oxigraph":  # also kg serve
+        return _Dialect("query", "update", "store", union="oxigraph")
+    if server == "fuseki":  # a dataset URL; its default graph is the union (tdb2:unionDefaultGraph)
+        return _Dialect("query", "update", "data")
+    # Virtuoso: the default graph of a query that names none is every graph. It refuses blank nodes
+    # in INSERT DATA and compiles an update of a few thousand triples past its SQL size limit, so
+    # graphs are written with PUT; updates and PUT need a user (digest) on the -auth endpoints.
+    auth = "-auth" if user else ""
+    return _Dialect("sparql", f"sparql{auth}", f"sparql-graph-crud{auth}", write="gsp", auth="digest")
+
+
 DEFAULT_BATCH = 50_000
 DEFAULT_TIMEOUT = 300.0
 KG_GRAPHS = str(GRAPH)
@@ -100,6 +142,23 @@ def _one_line(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# Virtuoso's ways with SPARQL results, undone (see docs/remote-stores.md)
+
+VIRTUOSO_BNODE = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*"|<bnode>)nodeID://')
+
+
+def _virtuoso_ask(results: Results) -> Results:
+    """An ASK answer; Virtuoso 7 answers ASK with a row binding ``__ASK_RETVAL`` to 1 (yes) or no row."""
+    if results.kind == "select" and results.variables == ["__ASK_RETVAL"]:
+        return Results("ask", boolean=any(str(row[0]) == "1" for row in results.rows))
+    return results
+
+
+def _virtuoso_bnodes(content: bytes) -> bytes:
+    """Blank nodes as SPARQL results may name them: Virtuoso sends ``nodeID://b1``, which is no blank node label."""
+    return VIRTUOSO_BNODE.sub(rb"\1", content)
+
+
 # --- URLs --------------------------------------------------------------------------------------
 
 
@@ -117,6 +176,7 @@ class Endpoint:
     timeout: float = DEFAULT_TIMEOUT
     auth: tuple[str, str] | None = field(default=None, repr=False)
     auth_scheme: str = "basic"
+    server: str = "sparql"
 
 
 def parse_store_url(url: str) -> Endpoint:
@@ -139,8 +199,11 @@ def parse_store_url(url: str) -> Endpoint:
     ('https://me@db.example.org/repositories/kg#store=kg/rdf-graphs/service&write=gsp', 'https://db.example.org/repositories/kg/rdf-graphs/service', 'gsp', ('me', 'secret'))
     """
     parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise KGError("E904", url=url, detail="use http://host[:port]/path or https://...")
+    named, plus, scheme = parts.scheme.rpartition("+")
+    if scheme not in ("http", "https") or not parts.hostname or (plus and named not in SERVERS):
+        raise KGError(
+            "E904", url=url, detail="use http://host[:port]/path, https://..., fuseki+http://... or virtuoso+http://..."
+        )
     userinfo, _, hostport = parts.netloc.rpartition("@")
     user, _, password = userinfo.partition(":")
     safe = url.replace(parts.netloc, f"{user}@{hostport}" if user else hostport, 1)
@@ -151,23 +214,30 @@ def parse_store_url(url: str) -> Endpoint:
     unknown = sorted(set(options) - set(OPTIONS))
     if unknown:
         raise KGError("E904", url=safe, detail=f"unknown option {unknown[0]!r} after #; use {', '.join(OPTIONS)}")
-    base = urllib.parse.urlunsplit((parts.scheme, hostport, parts.path, parts.query, ""))
     root = parts.path in ("", "/")
-    origin = urllib.parse.urlunsplit((parts.scheme, hostport, "/", "", ""))
-    query = urllib.parse.urljoin(base, options["query"]) if "query" in options else (origin + "query" if root else base)
+    server = options.get("server", named or ("oxigraph" if root else "sparql"))
+    if server not in SERVERS:
+        raise KGError("E904", url=safe, detail=f"server={server!r}: use {', '.join(SERVERS)}")
+    base = urllib.parse.urlunsplit((scheme, hostport, parts.path, parts.query, ""))
+    if server == "sparql":  # the URL is the endpoint for everything
+        dialect, folder = _Dialect("", "", ""), base
+    else:  # the URL is a folder (Oxigraph's or Virtuoso's root, Fuseki's dataset)
+        dialect = _dialect(server, bool(user))
+        folder = urllib.parse.urlunsplit((scheme, hostport, parts.path.rstrip("/") + "/", "", ""))
+    query = urllib.parse.urljoin(folder, options.get("query", dialect.query))
 
     def endpoint(name: str) -> str:
         if name in options:
             return urllib.parse.urljoin(query, options[name])
-        return origin + name if root else query
+        return urllib.parse.urljoin(folder, getattr(dialect, name)) if dialect.query else query
 
-    union = options.get("union", "oxigraph" if root else "server")
+    union = options.get("union", dialect.union)
     if union not in UNION_MODES and not re.match(r"[A-Za-z][\w+.-]*:\S+$", union):
         raise KGError("E904", url=safe, detail=f"union={union!r}: use {', '.join(UNION_MODES)} or an IRI")
-    write = options.get("write", "update")
+    write = options.get("write", dialect.write)
     if write not in WRITE_MODES:
         raise KGError("E904", url=safe, detail=f"write={write!r}: use {' or '.join(WRITE_MODES)}")
-    auth_scheme = options.get("auth", "basic")
+    auth_scheme = options.get("auth", dialect.auth)
     if auth_scheme not in ("basic", "digest"):
         raise KGError("E904", url=safe, detail=f"auth={auth_scheme!r}: use basic or digest")
     try:
@@ -188,6 +258,7 @@ def parse_store_url(url: str) -> Endpoint:
         timeout=timeout,
         auth=(urllib.parse.unquote(user), urllib.parse.unquote(password)) if user else None,
         auth_scheme=auth_scheme,
+        server=server,
     )
 
 
@@ -271,7 +342,10 @@ class RemoteStore(Store):
             results_format = None
         try:
             if results_format is not None:
-                return ox.parse_query_results(response.content, format=results_format)
+                content = response.content
+                if self.endpoint.server == "virtuoso":
+                    content = _virtuoso_bnodes(content)
+                return ox.parse_query_results(content, format=results_format)
             try:
                 rdf_format = ox.RdfFormat.from_media_type(media)
             except ValueError:
@@ -301,7 +375,7 @@ class RemoteStore(Store):
             raise KGError("E907", url=self.url, cap=cap)
         result = self._parse(response)
         try:
-            return results_of(result)
+            return _virtuoso_ask(results_of(result)) if form == "ask" else results_of(result)
         except SyntaxError as exc:
             raise KGError("E902", url=self.url, detail=_one_line(str(exc))) from None
 
@@ -330,13 +404,19 @@ class RemoteStore(Store):
             raise KGError("E902", url=self.url, detail=_one_line(str(exc))) from None
 
     def quads(self) -> Iterator[ox.Quad]:
-        """Every quad of the store's named graphs (graph by graph, with the Graph Store Protocol, if answers are capped)."""
-        response = self._post_query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", RESULTS_ACCEPT, union=False)
+        """Every quad of kg's named graphs (graph by graph, with the Graph Store Protocol, if answers are capped).
+
+        Other graphs on the server (Virtuoso's own, a user's) are not part of kg's graph.
+        """
+        mine = f'FILTER(STRSTARTS(STR(?g), "{KG_GRAPHS}"))'
+        response = self._post_query(
+            f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {mine} }}", RESULTS_ACCEPT, union=False
+        )
         if _cap(response) is None:
             for row in self._solutions(response):
                 yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
             return
-        for graph in self.graphs():
+        for graph in (g for g in self.graphs() if g.startswith(KG_GRAPHS)):
             name = ox.NamedNode(graph)
             for quad in self.get_graph(graph):
                 yield ox.Quad(quad.subject, quad.predicate, quad.object, name)
@@ -349,7 +429,7 @@ class RemoteStore(Store):
         return self._parse(response)
 
     def dump(self, output: str | Path, format: str) -> None:
-        """Write the store's named graphs to ``output`` as the embedded store does (TriG, N-Quads ...)."""
+        """Write kg's named graphs to ``output`` as the embedded store does (TriG, N-Quads ...)."""
         copy = ox.Store()
         copy.extend(self.quads())
         OxigraphStore(copy, self.url).dump(output, format)
@@ -520,7 +600,8 @@ class RemoteBackend(StoreBackend):
             spool = _Spool()
             try:
                 spool.add(quads)
-                batches = spool.batches(store.endpoint.batch)
+                # with PUT each graph is its own request: a batch of one names exactly what was written
+                batches = spool.batches(store.endpoint.batch if store.endpoint.write == "update" else 1)
                 done: list[str] = []
                 for number, batch in enumerate(batches, 1):
                     try:

@@ -54,12 +54,17 @@ __all__ = [
     "Results",
     "Store",
     "StoreBackend",
+    "StoreEdit",
+    "cache_path",
     "default_store_url",
+    "edit_store",
     "lock_store",
     "open_store",
+    "read_store_meta",
     "register_store",
     "results_of",
     "replace_graph",
+    "store_editable",
     "store_terms",
     "write_store",
 ]
@@ -203,6 +208,24 @@ class StoreBackend(ABC):
     def lock(self, location: str) -> contextlib.AbstractContextManager[None]:
         """Hold the store for one writer; another is refused at once (E205). Nothing to hold by default."""
         return contextlib.nullcontext()
+
+    def meta(self, location: str) -> dict[str, Any]:
+        """What the build recorded with the store (``kg-store.json``); empty when nothing is kept."""
+        return {}
+
+    editable: bool = False
+    """Whether :meth:`edit` can change a store of this backend in place."""
+
+    def edit(self, location: str) -> contextlib.AbstractContextManager[StoreEdit]:
+        """The store open for an in-place change (:class:`StoreEdit`); E209 for backends that cannot."""
+        raise KGError("E209", url=location)
+
+    def cache(self, location: str, fresh: bool = False) -> Path | None:
+        """The file where :mod:`kg.incremental` keeps compiled articles for this store; None: in memory.
+
+        ``fresh``: where a full build writes a new one, to move in once the store is swapped in.
+        """
+        return None
 
     def terms(self) -> Terms:
         """The term factory whose quads this backend loads fastest (rdflib terms by default)."""
@@ -368,6 +391,131 @@ def replace_graph(url: str | os.PathLike | None, graph: str, triples: Iterable[t
     backend, location = _resolve(url)
     with backend.lock(location):
         return backend.replace_graph(location, str(graph), triples)
+
+
+def read_store_meta(url: str | os.PathLike | None = None) -> dict[str, Any]:
+    """What the build recorded with a store (``kg-store.json`` of an embedded store).
+
+    Empty for stores that keep nothing (a remote endpoint).
+
+    Raises
+    ------
+    KGError
+        E201 when there is no store at ``url``; E200 when the folder is not a store.
+    """
+    backend, location = _resolve(url)
+    return backend.meta(location)
+
+
+def store_editable(url: str | os.PathLike | None = None) -> bool:
+    """Whether the store at ``url`` can be changed in place (:func:`edit_store`): embedded and memory stores."""
+    backend, _ = _resolve(url)
+    return backend.editable
+
+
+def cache_path(url: str | os.PathLike | None = None, *, fresh: bool = False) -> Path | None:
+    """Where the compiled articles of the store at ``url`` are cached (``cache.sqlite`` in an embedded
+    store's folder); ``None`` for stores whose cache lives in memory.
+
+    ``fresh=True``: where a full build writes a new cache while the new store is aside
+    (``.NAME.cache-PID.sqlite`` beside the folder; what a killed build left there goes with the
+    next writer's lock).
+    """
+    backend, location = _resolve(url)
+    return backend.cache(location, fresh)
+
+
+class StoreEdit:
+    """A store open for one in-place change, inside its writer's lock (:func:`edit_store`).
+
+    Read what a change replaces with :meth:`graph`, then make the whole change with one
+    :meth:`apply`, which the store makes in one transaction: a failure, an interrupt or a killed
+    process leaves the store as it was. :meth:`set_meta` records what it now holds.
+    """
+
+    def __init__(self, store: ox.Store, url: str, write_meta: Any) -> None:
+        self.ox = store
+        self.url = url
+        self._write_meta = write_meta
+
+    def graph(self, name: str) -> set[ox.Quad]:
+        """Every quad of the named graph ``name``."""
+        return set(self.ox.quads_for_pattern(None, None, None, ox.NamedNode(str(name))))
+
+    def graphs(self) -> list[str]:
+        """The IRIs of the store's named graphs."""
+        return [g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode)]
+
+    def apply(
+        self,
+        drop: Iterable[str] = (),
+        delete: Iterable[ox.Quad] = (),
+        insert: Iterable[ox.Quad] = (),
+        *,
+        dump_to: str | os.PathLike | None = None,
+        dump_format: str = "trig",
+    ) -> None:
+        """Drop the named graphs ``drop``, then delete and insert quads: all in one SPARQL update.
+
+        Oxigraph runs an update request as one transaction. ``delete`` may hold no blank node
+        (drop its graph whole instead). With ``dump_to``, the changed store is also written to
+        that file (``kg build`` writes ``kg.trig``); if that fails, the change is undone and the
+        file left as it was (E207).
+        """
+        drop, delete, insert = list(drop), list(delete), list(insert)
+        touched = {*drop, *(q.graph_name.value for q in (*delete, *insert) if isinstance(q.graph_name, ox.NamedNode))}
+        saved = [q for g in sorted(touched) for q in self.graph(g)] if dump_to is not None else []
+        self._update(drop, delete, insert)
+        if dump_to is None:
+            return
+        target = Path(dump_to)
+        try:
+            staged = _stage_dump(OxigraphStore(self.ox, self.url), target, dump_format, code="E207", store=self.url)
+        except BaseException:
+            self._update(sorted(touched), (), saved)  # as it was
+            raise
+        _commit_dump(staged, target, store=self.url)
+
+    def _update(self, drop: list[str], delete: Iterable[ox.Quad], insert: Iterable[ox.Quad]) -> None:
+        parts = [f"DROP SILENT GRAPH {ox.NamedNode(str(g))}" for g in drop]
+        for verb, quads in (("DELETE DATA", delete), ("INSERT DATA", insert)):
+            by_graph: dict[Any, list[str]] = {}
+            for quad in quads:
+                by_graph.setdefault(quad.graph_name, []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
+            if by_graph:
+                body = "\n".join(
+                    "\n".join(lines) if isinstance(g, ox.DefaultGraph) else f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}"
+                    for g, lines in by_graph.items()
+                )
+                parts.append(f"{verb} {{\n{body}\n}}")
+        if not parts:
+            return
+        try:
+            self.ox.update(" ;\n".join(parts))
+        except OSError as exc:
+            raise KGError("E204", path=self.url, detail=" ".join(str(exc).split())[:200]) from None
+
+    def set_meta(self, meta: dict[str, Any]) -> None:
+        """Record ``meta`` with the store (written whole)."""
+        self._write_meta(meta)
+
+
+def edit_store(url: str | os.PathLike | None = None) -> contextlib.AbstractContextManager[StoreEdit]:
+    """Open a built store for an in-place change, holding its writer's lock.
+
+    Parameters
+    ----------
+    url : str, optional
+        A store URL; default ``$KG_STORE`` or ``.kg``.
+
+    Raises
+    ------
+    KGError
+        E209 for a store that cannot be changed in place (a remote endpoint); E205 when another
+        writer holds it; E201/E200 when there is no store.
+    """
+    backend, location = _resolve(url)
+    return backend.edit(location)
 
 
 def _replace_graph(store: ox.Store, graph: str, triples: Iterable[tuple]) -> int:
@@ -542,8 +690,11 @@ class OxigraphBackend(StoreBackend):
     """The embedded on-disk store: a folder with ``kg-store.json`` and Oxigraph's files.
 
     Beside the folder ``PATH``: ``.PATH.lock`` while a writer holds it, ``.PATH.building-PID``
-    while a build makes the new store, ``.PATH.old-PID`` for an instant while it swaps them.
+    (and ``.PATH.cache-PID.sqlite``) while a build makes the new store, ``.PATH.old-PID`` for an
+    instant while it swaps them.
     """
+
+    editable = True
 
     def terms(self) -> Terms:
         return OxigraphTerms()
@@ -607,6 +758,39 @@ class OxigraphBackend(StoreBackend):
             finally:
                 shutil.rmtree(old, ignore_errors=True)
         return count
+
+    def cache(self, location: str, fresh: bool = False) -> Path | None:
+        path = Path(location)
+        return path.parent / f".{path.name}.cache-{os.getpid()}.sqlite" if fresh else path / "cache.sqlite"
+
+    def meta(self, location: str) -> dict[str, Any]:
+        path = _existing(location)
+        try:
+            return json.loads((path / MARKER).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise KGError("E200", path=path, marker=f"readable {MARKER}: {exc}") from None
+
+    @contextlib.contextmanager
+    def edit(self, location: str) -> Iterator[StoreEdit]:
+        path = Path(location)
+        with _writer_lock(path):
+            path = _existing(location)
+            try:
+                store = ox.Store(str(path / "oxigraph"))
+            except OSError as exc:
+                raise KGError("E203", path=path, detail=" ".join(str(exc).split())[:200]) from None
+
+            def write_meta(meta: dict[str, Any]) -> None:
+                from .io import atomic_write
+
+                atomic_write(path / MARKER, json.dumps(meta, indent=2) + "\n")
+
+            try:
+                yield StoreEdit(store, str(path), write_meta)
+                store.flush()
+            finally:
+                del store
+                gc.collect()
 
     def replace_graph(self, location: str, graph: str, triples: Iterable[tuple]) -> int:
         path = _existing(location)
@@ -730,7 +914,10 @@ def _writer_lock(path: Path) -> Iterator[None]:
     _HELD[key] = [descriptor, 1]
     try:
         _recover(path)
-        _remove_dead(path.parent, re.compile(rf"\.{re.escape(path.name)}\.(?:building|old)-(?P<pid>\d+)"))
+        _remove_dead(
+            path.parent,
+            re.compile(rf"\.{re.escape(path.name)}\.(?:building-|old-|cache-)(?P<pid>\d+)(?:\.sqlite(?:-journal)?)?"),
+        )
         yield
     finally:
         del _HELD[key]
@@ -842,10 +1029,13 @@ def _commit_dump(partial: Path, target: Path, *, store: object) -> None:
 # --- in memory ----------------------------------------------------------------------------------
 
 _MEMORY: dict[str, ox.Store] = {}
+_MEMORY_META: dict[str, dict[str, Any]] = {}
 
 
 class MemoryBackend(StoreBackend):
     """``memory:NAME``: an in-memory Oxigraph store shared within one Python process."""
+
+    editable = True
 
     def terms(self) -> Terms:
         return OxigraphTerms()
@@ -859,7 +1049,23 @@ class MemoryBackend(StoreBackend):
         store = ox.Store()
         store.extend(list(OxigraphTerms().quads(quads)))
         _MEMORY[location] = store
+        _MEMORY_META[location] = {"format": "kg-store", "version": 1, "quads": len(store), "built": _now(), **meta}
         return len(store)
+
+    def meta(self, location: str) -> dict[str, Any]:
+        if location not in _MEMORY:
+            raise KGError("E201", path=f"memory:{location}")
+        return json.loads(json.dumps(_MEMORY_META.get(location, {})))
+
+    @contextlib.contextmanager
+    def edit(self, location: str) -> Iterator[StoreEdit]:
+        if location not in _MEMORY:
+            raise KGError("E201", path=f"memory:{location}")
+
+        def write_meta(meta: dict[str, Any]) -> None:
+            _MEMORY_META[location] = json.loads(json.dumps(meta))
+
+        yield StoreEdit(_MEMORY[location], f"memory:{location}", write_meta)
 
     def replace_graph(self, location: str, graph: str, triples: Iterable[tuple]) -> int:
         if location not in _MEMORY:
@@ -872,3 +1078,7 @@ register_store("file", __name__, "OxigraphBackend")
 register_store("memory", __name__, "MemoryBackend")
 register_store("http", "kg.remote", "RemoteBackend", scheme="http")
 register_store("https", "kg.remote", "RemoteBackend", scheme="https")
+register_store("fuseki+http", "kg.remote", "RemoteBackend", scheme="fuseki+http")
+register_store("fuseki+https", "kg.remote", "RemoteBackend", scheme="fuseki+https")
+register_store("virtuoso+http", "kg.remote", "RemoteBackend", scheme="virtuoso+http")
+register_store("virtuoso+https", "kg.remote", "RemoteBackend", scheme="virtuoso+https")

@@ -33,9 +33,37 @@ def test_generator_is_deterministic_and_builds(tmp_path):
     assert report.conflicting > 0 and report.corroborated > 0
 
 
+def test_same_operation_corpus_reports_one_operation_and_builds_linear_links(tmp_path):
+    sys.path.insert(0, str(BENCH))
+    import yaml
+    from generate import generate
+
+    folder = generate(40, tmp_path / "one", seed=3, same_operation=True)
+    abouts = {
+        claim.get("about")
+        for path in folder.glob("a*.yaml")
+        for claim in yaml.safe_load(path.read_text(encoding="utf-8"))["claims"]
+        if "quantity" in claim
+    }
+    assert abouts == {"op0"}
+    store = tmp_path / "store"
+    report = kg.build(folder, store=store, out=None)
+    assert report.articles == 40 and report.conflicting > 0
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?a kg:%s ?b }"
+    supports = int(kg.query(count % "supportsValue", store=store).rows[0][0])
+    assert supports == report.claims
+    assert int(kg.query(count % "conflictsWithValue", store=store).rows[0][0]) < report.claims
+
+
 def test_build_benchmark_smoke(tmp_path):
     out = run_bench("bench_build.py", "--articles", "20", "--runs", "1", tmp_path=tmp_path)
     assert "| 20 |" in out and "articles/s" in out
+
+
+def test_build_benchmark_runs_the_one_operation_corpus_beside_the_benchmark_corpus(tmp_path):
+    out = run_bench("bench_build.py", "--articles", "20", "--runs", "1", "--corpus", "benchmark", "one-operation",
+                    tmp_path=tmp_path)  # fmt: skip
+    assert "| benchmark | 20 |" in out and "| one-operation | 20 |" in out
 
 
 def test_build_benchmark_compares_versions_in_one_run(tmp_path):

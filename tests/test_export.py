@@ -54,6 +54,33 @@ def test_graph_exports_keep_the_named_graphs(seed_store, fmt, parser):
     assert "https://kg.example.org/graph/crosssource" in names
 
 
+def test_jsonld_export_is_compacted_with_kg_prefixes_and_loses_no_quad(seed_store):
+    text = kg.export_graph(seed_store, "jsonld")
+    document = json.loads(text)
+    assert document["@context"]["kg"] == "https://kg.example.org/ontology#"
+    assert document["@context"]["prov"] == "http://www.w3.org/ns/prov#"
+    nodes = [node for graph in document["@graph"] for node in graph.get("@graph", [])]
+    tokayev = next(n for n in nodes if n["@id"] == "id:tokayev" and "@type" in n)
+    assert "kg:Person" in tokayev["@type"] and "rdfs:label" in tokayev
+    assert not any(key.startswith("http") for node in nodes for key in node)  # every property compacted
+    ds, quads = Dataset(), Dataset()
+    ds.parse(data=text, format="json-ld")
+    quads.parse(data=kg.export_graph(seed_store, "nquads"), format="nquads")
+    assert len(list(ds.quads())) == len(list(quads.quads())) > 5000
+
+
+@pytest.mark.parametrize("format", ["tsv", "json"])
+def test_actor_tables_in_every_format_hold_the_same_records(seed_store, format):
+    expected = [json.loads(line) for line in kg.export_actors(seed_store, "jsonl").splitlines()]
+    text = kg.export_actors(seed_store, format)
+    if format == "json":
+        assert json.loads(text) == expected
+    else:
+        rows = list(csv.DictReader(io.StringIO(text), delimiter="\t"))
+        assert [r["id"] for r in rows] == [r["id"] for r in expected]
+        assert [int(r["mentions"]) for r in rows] == [r["mentions"] for r in expected]
+
+
 def test_turtle_export_is_the_union(seed_store):
     g = Graph().parse(data=kg.export_graph(seed_store, "turtle"), format="turtle")
     assert len(g) > 5000

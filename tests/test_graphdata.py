@@ -43,3 +43,28 @@ def test_a_part_not_read_is_empty_and_required_parts_are_checked(tmp_path):
     with pytest.raises(ValueError, match="unknown parts"):
         read_graph_data(store, ("people",))
     assert set(PARTS) >= {"entities", "claims", "quotes", "quantities", "groups", "articles"}
+
+
+def test_claim_pairs_reach_every_conflicting_value_and_grow_with_the_claims():
+    from kg.compile import CompiledCorpus, to_dataset
+    from kg.graphdata import claim_pairs
+    from kg.model import Annotated, Article, Claim, Quantity, Registry, Span
+
+    def report(n: int) -> Annotated:
+        value = 43 if n % 5 == 0 else 47
+        text = f"{value} people returned."
+        claim = Claim(
+            Span.of(text, text), f"o{n % 10}", "kz", "repatriated", quantity=Quantity(value=value), about="op"
+        )
+        return Annotated(article=Article(id=f"r{n}", text=text, title="t", outlet=f"o{n % 10}"), claims=[claim])
+
+    ds = to_dataset(CompiledCorpus(Registry(), [report(n) for n in range(60)], ontology=False))
+    data = read_graph_data(ds, ("claims", "triples", "quantities", "articles", "conflicts", "agreements"))
+    value = {c.iri: data.quantities[c.object].value for c in data.claims}
+    assert (data.conflicts, data.agreements) == claim_pairs(ds)
+    # 48 claims of 47 against 12 of 43: 576 pairs in all, drawn as one pair per claim
+    assert len(data.conflicts) == 59 and {c for pair in data.conflicts for c in pair} == set(value)
+    assert all({value[a], value[b]} == {"43", "47"} for a, b in data.conflicts)
+    assert 0 < len(data.agreements) <= 60 and all(value[a] == value[b] for a, b in data.agreements)
+    outlet = {c.iri: data.outlet(c.article) for c in data.claims}
+    assert all(outlet[a] != outlet[b] for a, b in data.agreements)

@@ -95,3 +95,22 @@ def test_paging_arguments_are_checked(seed_store):
         kg.query(name="actors", store=seed_store, limit=-1)
     with pytest.raises(kg.KGError, match="E306"):
         kg.query("SELECT * { ?s ?p ?o }", store=seed_store, limit=5)
+
+
+def test_the_pair_queries_give_every_pair_of_claims_the_statuses_rest_on(seed_store, seed_corpus):
+    from kg.compile.crosssource import compare_claims
+
+    groups = compare_claims(seed_corpus)
+    meant = {
+        which: {tuple(sorted((str(m.iri), str(o.iri)))) for g in groups for m in g.members for o in getattr(m, which)}
+        for which in ("conflicts", "corroborations")
+    }
+    for name, which in (("conflicting-pairs", "conflicts"), ("corroborating-pairs", "corroborations")):
+        rows = kg.query(name=name, store=seed_store, limit=None)
+        got = [(str(r["claimA"]), str(r["claimB"])) for r in rows.records()]
+        assert len(got) == len(set(got)) and set(got) == meant[which] and got, name
+    january = {
+        (str(r["valueA"]), str(r["outletA"]), str(r["valueB"]), str(r["outletB"]))
+        for r in kg.query(name="conflicting-pairs", store=seed_store, limit=None).records()
+    }
+    assert ("43 people", "The Defense Post", "47 people", "Agence France-Presse") in january

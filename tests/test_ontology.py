@@ -39,4 +39,5 @@ def test_shapes_parse_and_are_shacl():
 
     assert len(set(shapes.subjects(RDF.type, SH.NodeShape))) >= 6
     assert (KG.Country, RDFS.subClassOf, KG.Actor) in read_ontology()
-    assert (KG.conflictsWith, RDF.type, OWL.SymmetricProperty) in read_ontology()
+    assert (KG.conflictsWithValue, RDF.type, OWL.SymmetricProperty) in read_ontology()
+    assert (KG.agreesWithValue, RDF.type, OWL.SymmetricProperty) in read_ontology()

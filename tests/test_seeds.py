@@ -45,8 +45,11 @@ def test_january_2019_figures_47_and_43_conflict(seed_store):
 
 
 def test_47_conflicts_with_43_directly(seed_store):
+    # through the values of the group: the claim of 47 supports a value that conflicts with the value 43 claims
     assert kg.query(
-        """ASK { ?a kg:conflictsWith ?b . ?a rdf:object/kg:value 47 . ?b rdf:object/kg:value 43 }""", store=seed_store
+        """ASK { ?a kg:supportsValue/kg:conflictsWithValue/^kg:supportsValue ?b .
+                 ?a rdf:object/kg:value 47 . ?b rdf:object/kg:value 43 }""",
+        store=seed_store,
     ).boolean
 
 

@@ -68,7 +68,7 @@ def test_an_interrupted_build_leaves_the_previous_store_intact(tiny_corpus, tmp_
 
     monkeypatch.setattr(compiler, "compile_article", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        kg.build(tiny_corpus, store=store, out=None)
+        kg.build(tiny_corpus, store=store, out=None, incremental=False)
     assert claims_in(store) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store", "tiny"]
 
@@ -133,3 +133,58 @@ def test_the_remote_backend_is_imported_only_when_a_url_needs_it():
         "kg.store.open_store('http://127.0.0.1:9/'); assert 'kg.remote' in sys.modules"
     )
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).returncode == 0
+
+
+# --- changing a store in place ---------------------------------------------------------------------
+
+
+def _graph_quads(store, graph):
+    with kg.open_store(store) as opened:
+        return {str(q) for q in opened.quads() if str(q.graph_name) == f"<{graph}>"}
+
+
+def test_an_edit_drops_deletes_and_inserts_in_one_go(tiny_corpus, tmp_path):
+    import pyoxigraph as ox
+
+    from kg.store import edit_store
+
+    store = str(tmp_path / "s")
+    kg.build(tiny_corpus, store=store, out=None)
+    a1, extra = "https://kg.example.org/graph/article/a1", "https://kg.example.org/graph/extra"
+    added = ox.Quad(
+        ox.NamedNode("https://x.example/s"), ox.NamedNode("https://x.example/p"), ox.Literal("o"), ox.NamedNode(extra)
+    )
+    with edit_store(store) as edit:
+        assert a1 in edit.graphs()
+        edit.apply(drop=[a1], insert=[added])
+    assert _graph_quads(store, a1) == set()
+    assert _graph_quads(store, extra) == {str(added)}
+
+
+def test_an_edit_that_fails_midway_changes_nothing(tiny_corpus, tmp_path):
+    import pyoxigraph as ox
+
+    from kg.store import edit_store
+
+    store = str(tmp_path / "s")
+    kg.build(tiny_corpus, store=store, out=None)
+    a1 = "https://kg.example.org/graph/article/a1"
+    before = _graph_quads(store, a1)
+    bad = ox.Quad(
+        ox.NamedNode("https://x.example/s"), ox.NamedNode("https://x.example/p"), ox.BlankNode("b"), ox.NamedNode(a1)
+    )
+    with edit_store(store) as edit, pytest.raises(SyntaxError):  # DELETE DATA takes no blank node
+        edit.apply(drop=[a1], delete=[bad])
+    assert _graph_quads(store, a1) == before and before
+
+
+def test_a_store_records_the_corpus_it_was_built_from(tiny_corpus, tmp_path):
+    from kg.store import cache_path, read_store_meta
+
+    kg.build(tiny_corpus, store=tmp_path / "s", out=None)
+    meta = read_store_meta(tmp_path / "s")
+    assert meta["seeds"] == str(tiny_corpus.resolve())
+    assert sorted(meta["manifest"]) == ["a1", "a2"]
+    assert meta["manifest"]["a1"][:2] == ["a1.yaml", "a1.txt"]
+    assert cache_path(tmp_path / "s") == tmp_path / "s" / "cache.sqlite"
+    assert cache_path(tmp_path / "s").is_file()

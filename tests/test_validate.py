@@ -1,5 +1,9 @@
+from rdflib import SH, Graph, URIRef
+
 import kg
-from kg.validate import validate_graph
+from kg.namespace import short_iri
+from kg.ontology import read_shapes
+from kg.validate import sparql_constraints, validate_graph
 
 from .conftest import run_kg
 
@@ -50,3 +54,30 @@ def test_unreadable_rdf_file_is_one_line(tmp_path):
     result = run_kg("validate", "--file", str(bad))
     assert result.returncode == 1
     assert result.stderr.startswith("error: E400") and "Traceback" not in result.stderr
+
+
+def test_a_reified_claim_whose_triple_is_not_asserted_fails_the_sparql_constraint(tmp_path, seed_store):
+    # the SPARQL constraints run once over the whole graph: they still find the one claim broken
+    from rdflib import RDF
+
+    claim = next(
+        line.split()[0].strip("<>")
+        for line in kg.export_graph(seed_store, "ntriples").splitlines()
+        if "/claim/000_39d5fae97a4a7a49/" in line and str(RDF.subject) in line
+    )
+    g = Graph()
+    g.parse(data=kg.export_graph(seed_store, "ntriples"), format="nt")
+    c = URIRef(claim)
+    s, p, o = g.value(c, RDF.subject), g.value(c, RDF.predicate), g.value(c, RDF.object)
+    g.remove((s, p, o))
+    report = validate_graph(g)
+    assert not report.conforms
+    broken = [v for v in report.violations if "asserted as a plain triple" in v.message]
+    assert [v.focus for v in broken] == [short_iri(claim)]
+
+
+def test_sparql_constraints_are_taken_out_of_the_shapes_pyshacl_runs():
+    core, constraints = sparql_constraints(read_shapes())
+    assert len(constraints) == len(list(read_shapes().objects(None, SH.sparql)))
+    assert not list(core.objects(None, SH.sparql))
+    assert all(c.classes and "$this" in c.select for c in constraints)

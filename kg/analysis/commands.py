@@ -13,14 +13,14 @@ from pathlib import Path
 import networkx as nx
 
 from ..errors import KGError
-from ..graphdata import opened_store
+from ..graphdata import opened_store, read_graph_data
 from ..namespace import local_name, short_iri
 from ..store import Store
 from .centrality import MEASURES, actor_centrality, ranking
 from .claims import claim_support
 from .communities import actor_communities, community_index
-from .convert import VIEWS, to_networkx
-from .paths import connection, ego_members, resolve
+from .convert import CLAIM_PARTS, NETWORK_PARTS, VIEWS, to_networkx
+from .paths import check_date, claim_dates, connections, ego_members, resolve
 from .readwrite import write_analysis, write_network
 from .tables import Table
 from .timeline import timeline
@@ -209,13 +209,16 @@ def _evidence(store: StoreArg, claims: Iterable[str]) -> dict[str, dict]:
         return {row[0]: dict(zip(_EVIDENCE, row[1:], strict=True)) for row in opened.select(sparql)}
 
 
-def _best_claim(claims: list[str], evidence: dict[str, dict], u: str, v: str) -> str | None:
-    """The claim that shows the link best: one with both ends as subject and object, if any."""
+def _best_claim(
+    claims: list[str], evidence: dict[str, dict], u: str, v: str, dated: set[str] | None = None
+) -> str | None:
+    """The claim that shows the link best: one of the hop's date (when given), with both ends as subject and object."""
 
     def closeness(claim: str) -> tuple:
         e = evidence[claim]
         direct = {e["s"], e["o"]}
-        return (0 if {u, v} <= direct else 1 if {u, v} <= direct | {e["about"]} else 2, claim)
+        near = 0 if {u, v} <= direct else 1 if {u, v} <= direct | {e["about"]} else 2
+        return (0 if dated is None or claim in dated else 1, near, claim)
 
     known = [c for c in claims if c in evidence]
     return min(known, key=closeness) if known else None
@@ -241,8 +244,18 @@ _CANDIDATES = 50
 """Claims per link looked at to pick the quote shown."""
 
 
-def analyze_path(store: StoreArg = None, source: str = "", target: str = "", *, view: str = "network") -> Table:
-    """How two actors connect: the shortest path, each link with its claims and a quote.
+def analyze_path(
+    store: StoreArg = None,
+    source: str = "",
+    target: str = "",
+    *,
+    view: str = "network",
+    k: int = 1,
+    in_time: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+) -> Table:
+    """How two actors connect: the shortest paths, each link with its date, its claims and a quote.
 
     Parameters
     ----------
@@ -251,47 +264,73 @@ def analyze_path(store: StoreArg = None, source: str = "", target: str = "", *, 
     view : {"network", "actors", "bipartite"}
         ``network`` goes through operations and events as nodes; ``actors`` only through actors
         (the ``via`` column then names the operations a link runs through).
+    k : int
+        How many paths, shortest first (:func:`kg.analysis.connections`).
+    in_time : bool
+        Only paths whose links never go back in time: each hop's date no earlier than the one before.
+    since, until : str, optional
+        Only links with a claim dated within these bounds (``YYYY[-MM[-DD]]``, inclusive).
 
     Returns
     -------
     Table
-        One row per link: ``step, from, link, to, articles, claims, claim, quote, outlet, claim_id``
-        (the text table shows ``step, from, link, to, articles, quote, outlet``):
-        ``link`` is what the claims make of it (predicates, or the actor's roles in an operation),
-        ``claim`` one claim that makes it (as ``subject predicate object (said by speaker)``), with its
-        quote and outlet.
+        One row per link: ``path, step, from, link, to, date, articles, claims, claim, quote, outlet,
+        claim_id`` (the text table shows ``step, from, link, to, date, articles, quote, outlet``, and
+        ``path`` when there are several): ``date`` is when the link holds (:func:`kg.analysis.claim_dates`:
+        the date of the operation or event a claim is about, else when it was said), ``link`` what the
+        claims make of it (predicates, or the actor's roles in an operation), ``claim`` one claim of
+        that date that makes it (as ``subject predicate object (said by speaker)``), with its quote and outlet.
     """
-    G = _graph(store, view)
+    check_date(since, "since")
+    check_date(until, "until")
+    if view not in VIEWS:
+        raise KGError("E704", view=view, choices=", ".join(VIEWS))
+    data = read_graph_data(store, NETWORK_PARTS)
+    G = _graph(data, view)
     u, v = resolve(G, source), resolve(G, target)
-    hops = connection(G, u, v)
-    candidates = [c for hop in hops for c in hop.data.get("claims", [])[:_CANDIDATES]]
+    dates = claim_dates(data)
+    paths = connections(G, u, v, k=max(k, 1), dates=dates, in_time=in_time, since=since, until=until)
+    candidates = [c for hops in paths for hop in hops for c in hop.data.get("claims", [])[:_CANDIDATES]]
     evidence = _evidence(store, candidates)
     rows = []
-    for step, hop in enumerate(hops, start=1):
-        data = hop.data
-        best = _best_claim(data.get("claims", [])[:_CANDIDATES], evidence, hop.source, hop.target)
-        shown = evidence[best] if best else dict.fromkeys(_EVIDENCE)
-        link = data.get("roles") or data.get("predicates") or []
-        via = [
-            _label(G, e) if e in G else str(G.graph.get("entities", {}).get(e, (e,))[0]) for e in data.get("via", [])
-        ]
-        rows.append(
-            {
-                "step": step,
-                "from": _label(G, hop.source),
-                "link": list(link) + ([f"via {x}" for x in via] if via else []),
-                "to": _label(G, hop.target),
-                "articles": data.get("weight", 0),
-                "claims": len(data.get("claims", [])),
-                "claim": _claim_text(G, shown) if best else None,
-                "quote": shown["quote"],
-                "outlet": shown["outlet"],
-                "claim_id": short_iri(best) if best else None,
-            }
-        )
-    note = f"{_label(G, u)} to {_label(G, v)}: {len(hops)} link{'' if len(hops) == 1 else 's'} in the {view} view"
-    columns = ["step", "from", "link", "to", "articles", "claims", "claim", "quote", "outlet", "claim_id"]
-    return Table(columns, rows, note, shown=["step", "from", "link", "to", "articles", "quote", "outlet"])
+    for number, hops in enumerate(paths, start=1):
+        for step, hop in enumerate(hops, start=1):
+            data_ = hop.data
+            claims = data_.get("claims", [])
+            dated = {c for c in claims if dates.get(c) == hop.date} if hop.date else None
+            ranked = sorted(claims, key=lambda c: (dated is not None and c not in dated, c))[:_CANDIDATES]
+            best = _best_claim(ranked, evidence, hop.source, hop.target, dated)
+            shown = evidence[best] if best else dict.fromkeys(_EVIDENCE)
+            link = data_.get("roles") or data_.get("predicates") or []
+            entities = G.graph.get("entities", {})
+            via = [_label(G, e) if e in G else str(entities.get(e, (e,))[0]) for e in data_.get("via", [])]
+            rows.append(
+                {
+                    "path": number,
+                    "step": step,
+                    "from": _label(G, hop.source),
+                    "link": list(link) + ([f"via {x}" for x in via] if via else []),
+                    "to": _label(G, hop.target),
+                    "date": hop.date,
+                    "articles": data_.get("weight", 0),
+                    "claims": len(claims),
+                    "claim": _claim_text(G, shown) if best else None,
+                    "quote": shown["quote"],
+                    "outlet": shown["outlet"],
+                    "claim_id": short_iri(best) if best else None,
+                }
+            )
+    links = len(paths[0])
+    note = f"{_label(G, u)} to {_label(G, v)}: {links} link{'' if links == 1 else 's'} in the {view} view"
+    if len(paths) > 1:
+        note = f"{_label(G, u)} to {_label(G, v)}: {len(paths)} paths of {links} to {len(paths[-1])} links in the {view} view"
+    if in_time or since or until:
+        window = f", links dated {since or '...'} to {until or '...'}" if since or until else ""
+        note += f" ({'in time' if in_time else 'dated'}{window})"
+    columns = ["path", "step", "from", "link", "to", "date", "articles", "claims", "claim", "quote", "outlet",
+               "claim_id"]  # fmt: skip
+    shown = ["step", "from", "link", "to", "date", "articles", "quote", "outlet"]
+    return Table(columns, rows, note, shown=(["path", *shown] if len(paths) > 1 else shown))
 
 
 def analyze_ego(store: StoreArg = None, centre: str = "", *, depth: int = 1, view: str = "actors") -> Table:
@@ -434,6 +473,9 @@ def analyze_timeline(store: StoreArg = None) -> Table:
     return Table(columns, rows)
 
 
+_STATEMENT_QUOTES = "SELECT ?s ?q WHERE { ?s a kg:Statement ; kg:evidence/oa:hasSelector/oa:exact ?q }"
+
+
 def export_network(
     store: StoreArg = None,
     *,
@@ -445,8 +487,10 @@ def export_network(
     """Write a view as GraphML or GEXF for Gephi, with labels, types, centralities and communities.
 
     Nodes of the ``actors``, ``network`` and ``bipartite`` views get ``degree``, ``betweenness``,
-    ``pagerank`` and ``community``; edges keep ``weight``, ``claims``, ``articles`` and
-    ``predicates`` (lists joined by ``" | "``).
+    ``pagerank`` and ``community``; edges keep ``weight``, ``articles`` and ``predicates`` (lists
+    joined by ``" | "``), and say how many ``claims`` make them, with one ``claim`` and its ``quote``.
+    Claim nodes of the ``claims`` view carry their ``quote``, ``speaker``, ``outlet``, ``date`` and
+    ``status``. The file opens drawn: colours, sizes and positions (:func:`kg.analysis.gephi_graph`).
 
     Parameters
     ----------
@@ -462,15 +506,22 @@ def export_network(
     Path
         The file written.
     """
-    G = _graph(store, view, links=False)
+    if view not in VIEWS:
+        raise KGError("E704", view=view, choices=", ".join(VIEWS))
+    if not str(output):
+        raise KGError("E708", path="(no file)", detail="give the file to write with -o/--output")
+    # one read: the view, and the quotes its edges show (a statement's is its evidence's text)
+    with opened_store(store) as opened:
+        data = read_graph_data(opened, CLAIM_PARTS if view == "claims" else (*NETWORK_PARTS, "quotes"))
+        quotes = dict(opened.select(_STATEMENT_QUOTES)) if view != "claims" else {}
+    quotes.update((c.iri, c.quote) for c in data.claims if c.quote)
+    G = _graph(data, view, links=False)
     if view != "claims" and G.number_of_edges():
         k = BETWEENNESS_SAMPLE if len(G) > BETWEENNESS_SAMPLE else None
         scores = actor_centrality(G, backend=backend, k=k)
         index = community_index(actor_communities(G, backend=backend))
-        for node, data in G.nodes(data=True):
+        for node, attrs in G.nodes(data=True):
             for measure in MEASURES:
-                data[measure] = scores[measure][node]
-            data["community"] = index[node]
-    if not str(output):
-        raise KGError("E708", path="(no file)", detail="give the file to write with -o/--output")
-    return write_network(G, output, format)
+                attrs[measure] = scores[measure][node]
+            attrs["community"] = index[node]
+    return write_network(G, output, format, quotes=quotes)

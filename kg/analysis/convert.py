@@ -89,7 +89,7 @@ __all__ = [
 
 NETWORK_PARTS = ("entities", "claims", "triples", "articles")
 """What the ``actors``, ``bipartite`` and ``network`` views read (:func:`kg.graphdata.read_graph_data`)."""
-CLAIM_PARTS = ("claims", "triples", "status", "quantities", "groups", "articles", "labels", "conflicts")
+CLAIM_PARTS = ("claims", "triples", "status", "quotes", "quantities", "groups", "articles", "labels", "conflicts")
 """What the ``claims`` view reads."""
 
 EXAMPLE = """
@@ -320,7 +320,8 @@ def claim_source_graph(source=None) -> nx.Graph:
     """Claim groups, their claims, and the outlets and speakers behind each claim.
 
     Nodes have ``kind`` ``group`` (``topic``, ``predicate``, ``kind_counted``, ``contested``), ``claim``
-    (``group``, ``value``, ``lower``, ``upper``, ``status``, ``outlet_count``, ``article``), ``outlet``
+    (``group``, ``value``, ``lower``, ``upper``, ``status``, ``outlet_count``, ``article``, and as a reader
+    sees it: ``quote``, ``speaker`` and ``outlet`` by name, ``date`` when said, else published), ``outlet``
     or ``speaker``. Edges have ``relation``: ``member`` (group--claim), ``published`` (claim--outlet,
     with ``article``), ``said`` (claim--speaker; ``published said`` when the outlet speaks itself)
     and ``conflicts`` (claim--claim).
@@ -372,6 +373,9 @@ def claim_source_graph(source=None) -> nx.Graph:
             text, lower, upper = q.text, number(q.lower), number(q.upper)
         else:
             text, lower, upper = data.labels.get(c.object or "", c.object or ""), None, None
+        outlet = publishers.get(c.article or "")
+        speaker = c.speaker
+        article = data.articles.get(c.article or "")
         attrs = {
             "kind": "claim",
             "group": c.group,
@@ -382,11 +386,13 @@ def claim_source_graph(source=None) -> nx.Graph:
             "outlet_count": c.outlet_count or 0,
             "article": c.article or "",
             "label": text,
+            "quote": c.quote,
+            "speaker": label(speaker) if speaker else "",
+            "outlet": label(outlet) if outlet else "",
+            "date": c.stated or (article.published if article else "") or "",
         }
         claim_nodes.append((c.iri, attrs))
         edges.append((c.group, c.iri, {"relation": "member"}))
-        outlet = publishers.get(c.article or "")
-        speaker = c.speaker
         if outlet:
             sources.setdefault(outlet, "outlet")
             if outlet == speaker:

@@ -8,8 +8,8 @@ MEASURES = ("degree", "betweenness", "pagerank")
 VIEWS = ("actors", "bipartite", "network", "claims")
 """The networkx views of the graph (:func:`kg.analysis.to_networkx`)."""
 
-TABLE_FORMATS = ("table", "csv", "json")
-"""How ``kg analyze`` prints its tables."""
+TABLE_FORMATS = ("table", "csv", "tsv", "json", "jsonl")
+"""How ``kg analyze`` prints its tables: the formats of ``kg query`` that hold a table, with the same meaning."""
 
 EXPORT_FORMATS = ("graphml", "gexf")
 """Network files for Gephi and other tools."""

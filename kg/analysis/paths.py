@@ -12,6 +12,15 @@ Examples
 [('tokayev', 'zhusan'), ('zhusan', 'knb')]
 >>> [(m.node, m.distance, m.via) for m in ego_members(G, "tokayev", depth=2)]
 [('zhusan', 1, 'tokayev'), ('afp', 1, 'tokayev'), ('knb', 2, 'zhusan')]
+
+Paths in time: each link's claims have dates (:func:`claim_dates`); a time-respecting path never
+steps back in time, so the 2019 link cannot lead on to a 2015 one.
+
+>>> G.edges["tokayev", "zhusan"]["claims"], G.edges["zhusan", "knb"]["claims"] = ["c1"], ["c2"]
+>>> G.edges["tokayev", "afp"]["claims"], G.edges["afp", "knb"]["claims"] = ["c3"], ["c4"]
+>>> dates = {"c1": "2019-01", "c2": "2015", "c3": "2019-02", "c4": "2019-05-10"}
+>>> [[(h.source, h.target, h.date) for h in path] for path in connections(G, "tokayev", "knb", dates=dates, in_time=True)]
+[[('tokayev', 'afp', '2019-02'), ('afp', 'knb', '2019-05-10')]]
 """
 
 from __future__ import annotations
@@ -24,21 +33,96 @@ import networkx as nx
 
 from .. import resolve as names
 from ..errors import KGError
-from ..namespace import short_iri
+from ..graphdata import GraphData
+from ..namespace import SEM, short_iri
+from ..vocab import date_period
 
-__all__ = ["EgoMember", "Hop", "connection", "ego_members", "resolve", "suggest"]
+__all__ = [
+    "MAX_PATHS",
+    "EgoMember",
+    "Hop",
+    "check_date",
+    "claim_dates",
+    "connection",
+    "connections",
+    "ego_members",
+    "resolve",
+    "suggest",
+]
 
 MAX_PATHS = 500
-"""How many shortest paths are compared to choose the best-supported one."""
+"""How many simple paths, shortest first, are looked at to find the best-supported (and time-respecting) ones."""
+
+_EVENT_DATES = (str(SEM.hasTimeStamp), str(SEM.hasBeginTimeStamp))
 
 
 @dataclass
 class Hop:
-    """One step of a path: the edge from ``source`` to ``target`` and its attributes."""
+    """One step of a path: the edge from ``source`` to ``target``, its attributes and its date."""
 
     source: Any
     target: Any
     data: dict = field(default_factory=dict)
+    date: str | None = None
+    """When the link holds (``YYYY[-MM[-DD]]``): the date of one of its claims (:func:`claim_dates`),
+    in a time-respecting path the earliest not before the previous hop's; ``None`` when undated."""
+
+
+def check_date(value: str | None, option: str) -> str | None:
+    """``value`` if it is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (or ``None``); else E712 naming ``--option``."""
+    if value is None:
+        return None
+    try:
+        date_period(value)
+    except ValueError:
+        raise KGError("E712", option=option, value=value) from None
+    return value
+
+
+def _period(value: str):
+    try:
+        return date_period(value)
+    except ValueError:
+        return None
+
+
+def claim_dates(data: GraphData) -> dict[str, str]:
+    """When each claim's link holds, as ``YYYY[-MM[-DD]]``.
+
+    A claim (not a statement) about an operation or event with a date (as subject, object or what
+    it is about) holds at that event's earliest date (``sem:hasTimeStamp``, ``sem:hasBeginTimeStamp``):
+    "the KNB carried out Operation Zhusan" in January 2019. Any other claim, and every statement,
+    holds when it was said (``kg:statedOn``), else when its article was published.
+
+    Parameters
+    ----------
+    data : GraphData
+        Read with ``claims``, ``triples`` and ``articles``.
+
+    Returns
+    -------
+    dict
+        ``{claim IRI: date}``; claims with no date are left out.
+    """
+    events: dict[str, str] = {}
+    for c in data.claims:
+        if c.predicate in _EVENT_DATES and c.subject and c.object and not c.object_is_iri and _period(c.object):
+            events[c.subject] = min(events.get(c.subject, c.object), c.object)
+    dates = {}
+    for c in data.claims:
+        article = data.articles.get(c.article or "")
+        when = c.stated or (article.published if article else None)
+        if c.type == "Claim":
+            found = [events[x] for x in (c.subject, c.object, c.about) if x in events]
+            when = min(found) if found else when
+        if when and _period(when):
+            dates[c.iri] = when
+    return dates
+
+
+def _not_before(a: str, b: str) -> bool:
+    """``a`` can be no earlier than ``b``: partial dates overlap or ``a`` comes after (2019 vs 2019-05: yes)."""
+    return date_period(a)[1] >= date_period(b)[0]
 
 
 def _label(G: nx.Graph, node: Any) -> str:
@@ -49,7 +133,8 @@ def connection(G: nx.Graph, source: Any, target: Any, *, weight: str = "weight")
     """The shortest path from ``source`` to ``target`` (fewest hops), as hops with their evidence.
 
     Among several shortest paths, the one whose links are supported by the most articles (the sum
-    of ``weight``) is chosen; ties by the labels along the path.
+    of ``weight``) is chosen; ties by the labels along the path. :func:`connections` gives more
+    paths, and paths in time.
 
     Parameters
     ----------
@@ -70,18 +155,110 @@ def connection(G: nx.Graph, source: Any, target: Any, *, weight: str = "weight")
     KGError
         E703 when no path joins them.
     """
+    return connections(G, source, target, weight=weight)[0]
+
+
+def connections(
+    G: nx.Graph,
+    source: Any,
+    target: Any,
+    *,
+    k: int = 1,
+    dates: dict[str, str] | None = None,
+    in_time: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+    weight: str = "weight",
+) -> list[list[Hop]]:
+    """The ``k`` shortest paths from ``source`` to ``target``, optionally in time, as hops with dates.
+
+    Paths come shortest first (``networkx.shortest_simple_paths``), among paths of one length the
+    best-supported first (the sum of ``weight``), then by the labels along them. Each hop carries
+    a date: that of one of the claims behind its link (``dates``, from :func:`claim_dates`).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A view whose edges list their ``claims``.
+    source, target : node
+    k : int
+        How many paths.
+    dates : dict, optional
+        ``{claim: YYYY[-MM[-DD]]}``; without it hops have no date.
+    in_time : bool
+        Only time-respecting paths: each hop's date no earlier than the previous hop's (partial
+        dates compare by the days they cover: ``2019`` is not earlier than ``2019-05``). A hop with
+        no dated claim does not constrain the path.
+    since, until : str, optional
+        Only links with a claim dated within these bounds (``YYYY[-MM[-DD]]``, inclusive).
+    weight : str
+        The edge attribute counting the articles behind a link.
+
+    Returns
+    -------
+    list of list of Hop
+        At most ``k`` paths (``[[]]`` when ``source`` is ``target``); among the first
+        :data:`MAX_PATHS` simple paths.
+
+    Raises
+    ------
+    KGError
+        E703 when no path joins them; E711 when none does within the dates asked for.
+    """
     if source == target:
-        return []
+        return [[]]
+    view = G.graph.get("view", "graph")
     if not nx.has_path(G, source, target):
-        raise KGError("E703", source=_label(G, source), target=_label(G, target), view=G.graph.get("view", "graph"))
-    paths = itertools.islice(nx.all_shortest_paths(G, source, target), MAX_PATHS)
+        raise KGError("E703", source=_label(G, source), target=_label(G, target), view=view)
+    dates = dates or {}
+    first, last = (date_period(since)[0] if since else None), (date_period(until)[1] if until else None)
+
+    def within(day: str) -> bool:
+        period = date_period(day)
+        return (first is None or period[1] >= first) and (last is None or period[0] <= last)
+
+    links: dict[frozenset, list[str]] = {}
+    for u, v, data in G.edges(data=True):
+        links[frozenset((u, v))] = sorted({dates[c] for c in data.get("claims", ()) if c in dates and within(dates[c])})
+    H = G
+    if since or until:
+        H = G.edge_subgraph([(u, v) for u, v in G.edges if links[frozenset((u, v))]])
+    window = f"between {since or 'the start'} and {until or 'the end'}" if since or until else ""
+    if source not in H or target not in H or not nx.has_path(H, source, target):
+        why = f"through links dated {window}"
+        raise KGError("E711", source=_label(G, source), target=_label(G, target), view=view, why=why)
+
+    def timed(path: list) -> list[str | None] | None:
+        chosen, previous = [], None
+        for u, v in itertools.pairwise(path):
+            days = links[frozenset((u, v))]
+            if in_time and previous is not None:
+                days = [d for d in days if _not_before(d, previous)]
+                if not days and links[frozenset((u, v))]:
+                    return None  # every date of this link is before the previous hop's
+            chosen.append(days[0] if days else None)
+            previous = chosen[-1] or previous
+        return chosen
 
     def support(path: list) -> tuple:
         total = sum(G.edges[u, v].get(weight, 1) for u, v in itertools.pairwise(path))
-        return (-total, [_label(G, n).casefold() for n in path])
+        return (len(path), -total, [_label(G, n).casefold() for n in path])
 
-    best = min(paths, key=support)
-    return [Hop(u, v, dict(G.edges[u, v])) for u, v in itertools.pairwise(best)]
+    found: list[tuple[list, list]] = []
+    for path in itertools.islice(nx.shortest_simple_paths(H, source, target), MAX_PATHS):
+        if len(found) >= k and len(path) > sorted(len(p) for p, _ in found)[k - 1]:
+            break  # every path from here is longer than the k chosen
+        days = timed(path)
+        if days is not None:
+            found.append((path, days))
+    if not found:
+        why = f"that keeps to time{(' ' + window) if window else ''} among its {MAX_PATHS} shortest paths"
+        raise KGError("E711", source=_label(G, source), target=_label(G, target), view=view, why=why)
+    found.sort(key=lambda item: support(item[0]))
+    return [
+        [Hop(u, v, dict(G.edges[u, v]), day) for (u, v), day in zip(itertools.pairwise(path), days, strict=True)]
+        for path, days in found[:k]
+    ]
 
 
 @dataclass

@@ -1,5 +1,11 @@
 """Analysis results out: GraphML and GEXF files for Gephi, and RDF back into the store.
 
+A file for Gephi opens drawn: every node carries its colour (by type, a claim by its status), a size
+(by its number of links) and a position (:func:`kg.viz.layout`, computed once, seeded), as GEXF
+``viz:`` elements (GEXF 1.2) or as the ``r``, ``g``, ``b``, ``size``, ``x``, ``y`` attributes Gephi's
+GraphML importer reads. An edge says how many claims make it (``claims``), names one of them
+(``claim``) and gives its quote (``quote``), instead of listing every claim.
+
 RDF results live in the named graph ``graph:analysis`` (``https://kg.example.org/graph/analysis``):
 
 .. code-block:: turtle
@@ -15,9 +21,14 @@ Examples
 --------
 >>> import networkx as nx
 >>> G = nx.Graph(view="actors")
->>> G.add_edge("a", "b", claims=["c1", "c2"], weight=2, via=[])
->>> gephi_graph(G).edges["a", "b"]
-{'claims': 'c1 | c2', 'weight': 2, 'via': ''}
+>>> G.add_node("a", type="Person")
+>>> c1, c2 = "https://kg.example.org/id/claim/a1/c1", "https://kg.example.org/id/claim/a1/c2"
+>>> G.add_edge("a", "b", claims=[c2, c1], weight=2, via=[])
+>>> H = gephi_graph(G, quotes={c1: "We met."})
+>>> H.edges["a", "b"]
+{'claims': 2, 'weight': 2, 'via': '', 'claim': 'id:claim/a1/c1', 'quote': 'We met.', 'viz': {'thickness': 2.0}}
+>>> H.nodes["a"]["viz"]["color"], H.nodes["a"]["viz"]["size"]
+({'r': 78, 'g': 121, 'b': 167, 'a': 1.0}, 40.0)
 """
 
 from __future__ import annotations
@@ -25,6 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import defaultdict
+from collections.abc import Hashable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -34,14 +46,32 @@ from rdflib import XSD, Literal, URIRef
 
 from ..errors import KGError
 from ..io import atomic_open
-from ..namespace import GRAPH, KG
+from ..namespace import GRAPH, KG, short_iri
 from ..store import Store, default_store_url, replace_graph
+from ..viz.layout import layout
+from ..viz.style import EDGE_STYLES, STATUS_STYLES, node_style
 from .options import EXPORT_FORMATS
 
-__all__ = ["ANALYSIS_GRAPH", "EXPORT_FORMATS", "analysis_triples", "gephi_graph", "write_analysis", "write_network"]
+__all__ = [
+    "ANALYSIS_GRAPH",
+    "EXPORT_FORMATS",
+    "GEXF_VERSION",
+    "analysis_triples",
+    "gephi_graph",
+    "node_colour",
+    "write_analysis",
+    "write_network",
+]
 
 ANALYSIS_GRAPH = GRAPH.analysis
+GEXF_VERSION = "1.2draft"
+"""The GEXF written: 1.2, what Gephi reads (networkx's 1.3 writer declares a wrong XML Schema namespace)."""
+MIN_SIZE, MAX_SIZE = 10.0, 40.0
+"""Node sizes in Gephi: the least linked node gets the first, the most linked the second."""
 _SEPARATOR = " | "
+# claims-view nodes have a kind but no entity type: the colour of the type they stand for
+_KIND_TYPES = {"outlet": "MediaOutlet", "speaker": "Person"}
+_GROUP_COLOUR = "#555555"
 
 
 def _plain(value: Any) -> Any:
@@ -77,25 +107,127 @@ def _cast(value: Any, kind: type) -> Any:
     return value if type(value) is kind else kind(value)
 
 
-def gephi_graph(G: nx.Graph) -> nx.Graph:
-    """A copy of ``G`` whose attributes GraphML and GEXF can hold: strings, numbers and booleans.
+def node_colour(data: Mapping[str, Any]) -> str:
+    """The colour of a node of a view, as ``#rrggbb``: the colour of its type in the HTML views
+    (:data:`kg.viz.style.NODE_STYLES`); in the claims view, a claim's status colour, an outlet's and
+    a speaker's type colour, and dark grey for a claim group.
+
+    Examples
+    --------
+    >>> node_colour({"type": "Country"}), node_colour({"kind": "claim", "status": "conflicting"})
+    ('#f28e2b', '#d62728')
+    """
+    kind = data.get("kind")
+    if kind == "claim" and data.get("status") in STATUS_STYLES:
+        return STATUS_STYLES[data["status"]]["color"]
+    if kind == "group":
+        return _GROUP_COLOUR
+    return node_style(data.get("type") or _KIND_TYPES.get(kind, "Other"))["color"]
+
+
+def _rgb(colour: str) -> dict[str, int]:
+    return {"r": int(colour[1:3], 16), "g": int(colour[3:5], 16), "b": int(colour[5:7], 16)}
+
+
+def _edge_data(data: dict, quotes: Mapping[str, str]) -> dict:
+    """An edge's attributes with its list of claims replaced by a count, one claim and its quote."""
+    claims = data.get("claims")
+    if not isinstance(claims, list | tuple | set | frozenset):
+        return dict(data)
+    claims = sorted(claims)
+    shown = next((c for c in claims if quotes.get(c)), claims[0] if claims else None)
+    out = {k: (len(claims) if k == "claims" else v) for k, v in data.items()}
+    out["claim"] = short_iri(shown) if shown else None
+    out["quote"] = quotes.get(shown) if shown else None
+    return out
+
+
+def gephi_graph(
+    G: nx.Graph,
+    *,
+    quotes: Mapping[str, str] | None = None,
+    positions: Mapping[Hashable, tuple[float, float]] | None = None,
+) -> nx.Graph:
+    """A copy of ``G`` that GraphML and GEXF can hold, with Gephi's ``viz`` drawing attributes.
 
     Lists become strings joined by ``" | "``; ``None`` values are left out; an attribute that mixes
-    integers and floats becomes a float everywhere, any other mix a string.
+    integers and floats becomes a float everywhere, any other mix a string. An edge's ``claims``
+    becomes their number, with ``claim`` (the first, by id, that has a quote) and ``quote``.
+    Each node gets ``viz`` (networkx's GEXF convention): ``color`` (:func:`node_colour`), ``size``
+    (from :data:`MIN_SIZE` to :data:`MAX_SIZE` by its number of links) and ``position``; each edge
+    ``viz`` ``thickness`` (its ``weight``), and conflicts between claims the conflict colour.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A view, with whatever attributes were added (centralities, community).
+    quotes : mapping, optional
+        ``{claim IRI: quote}``, for the quote an edge shows.
+    positions : mapping, optional
+        ``{node: (x, y)}``; default :func:`kg.viz.layout` of ``G`` (seeded: the same graph, the same places).
+
+    Returns
+    -------
+    networkx.Graph
     """
+    quotes = quotes or {}
+    if positions is None:
+        positions = layout(G) if len(G) else {}
     H = nx.Graph()
     H.graph.update({k: _plain(v) for k, v in G.graph.items() if k != "entities" and not isinstance(v, dict)})
     node_types = _legal(d for _, d in G.nodes(data=True))
-    edge_types = _legal(d for _, _, d in G.edges(data=True))
+    edges = [(u, v, _edge_data(d, quotes)) for u, v, d in G.edges(data=True)]
+    edge_types = _legal(d for _, _, d in edges)
+    degrees = dict(G.degree())
+    most = max(degrees.values(), default=0) or 1
     for node, data in G.nodes(data=True):
-        H.add_node(node, **{k: _cast(v, node_types[k]) for k, v in data.items() if v is not None})
-    for u, v, data in G.edges(data=True):
-        H.add_edge(u, v, **{k: _cast(x, edge_types[k]) for k, x in data.items() if x is not None})
+        attrs = {k: _cast(v, node_types[k]) for k, v in data.items() if v is not None and k != "viz"}
+        viz: dict[str, Any] = {
+            "color": {**_rgb(node_colour(data)), "a": 1.0},
+            "size": round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * degrees[node] / most, 3),
+        }
+        if node in positions:
+            x, y = positions[node]
+            viz["position"] = {"x": round(float(x), 3), "y": round(float(-y), 3), "z": 0.0}  # y grows upwards
+        H.add_node(node, **attrs, viz=viz)
+    for u, v, data in edges:
+        attrs = {k: _cast(x, edge_types[k]) for k, x in data.items() if x is not None and k != "viz"}
+        viz = {"thickness": float(data.get("weight", 1))}
+        if data.get("relation") == "conflicts":
+            viz["color"] = {**_rgb(EDGE_STYLES["conflict"]["color"]), "a": 1.0}
+        H.add_edge(u, v, **attrs, viz=viz)
     return H
 
 
-def write_network(G: nx.Graph, output: str | os.PathLike, format: str = "graphml") -> Path:
-    """Write ``G`` as GraphML or GEXF (for Gephi), all or nothing.
+def _graphml_graph(H: nx.Graph) -> nx.Graph:
+    """``viz`` as the flat attributes Gephi's GraphML importer reads: ``r g b size x y`` (edges: ``r g b``)."""
+    F = nx.Graph()
+    F.graph.update(H.graph)
+    for node, data in H.nodes(data=True):
+        attrs = {k: v for k, v in data.items() if k != "viz"}
+        viz = data.get("viz", {})
+        attrs.update({k: viz["color"][k] for k in "rgb"} if "color" in viz else {})
+        if "size" in viz:
+            attrs["size"] = viz["size"]
+        if "position" in viz:
+            attrs["x"], attrs["y"] = viz["position"]["x"], viz["position"]["y"]
+        F.add_node(node, **attrs)
+    for u, v, data in H.edges(data=True):
+        attrs = {k: x for k, x in data.items() if k != "viz"}
+        viz = data.get("viz", {})
+        attrs.update({k: viz["color"][k] for k in "rgb"} if "color" in viz else {})
+        F.add_edge(u, v, **attrs)
+    return F
+
+
+def write_network(
+    G: nx.Graph,
+    output: str | os.PathLike,
+    format: str = "graphml",
+    *,
+    quotes: Mapping[str, str] | None = None,
+) -> Path:
+    """Write ``G`` as GraphML or GEXF (for Gephi), drawn (see :func:`gephi_graph`), all or nothing.
 
     Parameters
     ----------
@@ -104,6 +236,9 @@ def write_network(G: nx.Graph, output: str | os.PathLike, format: str = "graphml
     output : path
         The file to write.
     format : {"graphml", "gexf"}
+        GEXF is written as version 1.2 (:data:`GEXF_VERSION`), with ``viz:`` colours, sizes and positions.
+    quotes : mapping, optional
+        ``{claim IRI: quote}``, for the quote each edge shows.
 
     Returns
     -------
@@ -113,14 +248,14 @@ def write_network(G: nx.Graph, output: str | os.PathLike, format: str = "graphml
     if format not in EXPORT_FORMATS:
         raise KGError("E303", name=format, choices=", ".join(EXPORT_FORMATS))
     path = Path(output)
-    H = gephi_graph(G)
+    H = gephi_graph(G, quotes=quotes)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with atomic_open(path, "wb") as handle:
             if format == "graphml":
-                nx.write_graphml(H, handle, encoding="utf-8")
+                nx.write_graphml(_graphml_graph(H), handle, encoding="utf-8")
             else:
-                nx.write_gexf(H, handle, encoding="utf-8")
+                nx.write_gexf(H, handle, encoding="utf-8", version=GEXF_VERSION)
     except OSError as exc:
         raise KGError("E708", path=path, detail=exc.strerror or str(exc)) from None
     return path

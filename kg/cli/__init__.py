@@ -18,7 +18,7 @@ import typer
 
 from .. import __version__
 from ..errors import KGError
-from . import analyze, annotate, core, serve, viz
+from . import analyze, annotate, core, corpus, serve, viz
 
 __all__ = ["app", "main"]
 
@@ -47,7 +47,7 @@ def kg(
     """Turn news articles into a knowledge graph of actors, operations and claims."""
 
 
-for command in (core.build, core.query, core.export, core.validate, viz.viz, serve.serve):
+for command in (core.build, core.query, core.export, core.validate, corpus.add, corpus.remove, viz.viz, serve.serve):
     app.command()(command)
 app.add_typer(analyze.app, name="analyze")
 app.command("annotate")(annotate.annotate)

@@ -22,7 +22,13 @@ app = typer.Typer(
 
 # every view but the claims one, whose nodes are claim groups, outlets and speakers, not actors
 ACTOR_VIEWS = tuple(v for v in VIEWS if v != "claims")
-FormatOption = Annotated[Literal[TABLE_FORMATS], typer.Option("--format", help="Output format.")]
+FormatOption = Annotated[
+    Literal[TABLE_FORMATS],
+    typer.Option(
+        "--format",
+        help="table; csv, tsv (plain values, for spreadsheets); json (a list of records), jsonl (a record a line).",
+    ),
+]
 WriteOption = Annotated[
     bool, typer.Option("--write", help="Also store the results as RDF in graph:analysis (replacing earlier ones).")
 ]
@@ -99,14 +105,28 @@ def path(
         Literal[ACTOR_VIEWS],
         typer.Option("--view", help="network: through operations and events; actors: actors only."),
     ] = "network",
+    k: Annotated[int, typer.Option("--k", "-k", min=1, help="How many paths, shortest first.")] = 1,
+    in_time: Annotated[
+        bool, typer.Option("--in-time", help="Only paths whose links never go back in time (hop dates in order).")
+    ] = False,
+    since: Annotated[
+        Optional[str], typer.Option("--since", help="Only links dated on or after YYYY[-MM[-DD]].", show_default=False)
+    ] = None,
+    until: Annotated[
+        Optional[str], typer.Option("--until", help="Only links dated on or before YYYY[-MM[-DD]].", show_default=False)
+    ] = None,
     format: FormatOption = "table",
     wide: WideOption = False,
     store: StoreOption = None,
 ) -> None:
-    """How two actors connect: the shortest path, each link with the claims behind it and a quote."""
+    """How two actors connect: the shortest paths, each link with its date, the claims behind it and a quote.
+
+    A link's date is that of the operation or event its claims are about, else when they were said.
+    """
     from ..analysis import analyze_path
 
-    _print(analyze_path(store, source, target, view=view), format, wide)
+    table = analyze_path(store, source, target, view=view, k=k, in_time=in_time, since=since, until=until)
+    _print(table, format, wide)
 
 
 @app.command()
@@ -169,7 +189,12 @@ def export(
     backend: BackendOption = None,
     store: StoreOption = None,
 ) -> None:
-    """Write a view as GraphML or GEXF for Gephi, with labels, types, centralities and communities."""
+    """Write a view as GraphML or GEXF for Gephi, with labels, types, centralities and communities.
+
+    The file opens drawn: colours by type (a claim by its status), sizes by number of links, positions
+    from a seeded layout (GEXF viz: elements; GraphML r, g, b, size, x, y). Edges give their number of
+    claims, one claim and its quote; claim nodes their quote, speaker, outlet, date and status.
+    """
     from ..analysis import export_network
 
     written = export_network(store, view=view, format=format, output=output, backend=backend)

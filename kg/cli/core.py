@@ -97,7 +97,9 @@ def export(
     format: Annotated[
         Optional[str],
         typer.Option(
-            "--format", help="claims/actors/entities: csv or jsonl; graph: turtle, trig, nquads, ntriples or jsonld."
+            "--format",
+            help="claims/actors/entities: csv, tsv (plain values), json (a list of records) or jsonl; "
+            "graph: turtle, trig, nquads, ntriples or jsonld (compacted with kg's prefixes).",
         ),
     ] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to a file.")] = None,
@@ -137,10 +139,13 @@ def validate(
         Optional[Path], typer.Option("--file", "-f", help="Validate an RDF file instead of the store.")
     ] = None,
 ) -> None:
-    """Check the graph against the SHACL shapes in ontology/shapes.ttl; exit 1 if it does not conform."""
+    """Check the graph against the SHACL shapes in ontology/shapes.ttl; exit 1 if it does not conform.
+
+    Each result is printed on standard output; the phases (on a terminal) and a summary on standard error.
+    """
     from ..validate import validate as run_validate
 
-    report = run_validate(store, file=file)
+    report = run_validate(store, file=file, show_progress=sys.stderr.isatty())
     for v in report.violations:
         typer.echo(f"{v.severity}: {v.focus} {v.path}: {v.message}" + (f" (value: {v.value})" if v.value else ""))
     typer.echo(report.summary(), err=True)

@@ -64,10 +64,20 @@ def serve(
             show_default=False,
         ),
     ] = None,
+    cors: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--cors",
+            metavar="ORIGIN",
+            help="A web origin (https://yasgui.example.org) whose pages may read answers (CORS), or '*' for any; repeat for more.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Serve the graph as a SPARQL 1.1 endpoint (/query), with a query page at /, until Ctrl-C.
 
     Read-only unless --allow-updates, and then writes from web pages of other sites are refused.
+    Pages of other sites (a hosted YASGUI) may read answers only with --cors ORIGIN.
     SERVICE (federated queries) is refused unless --allow-service names the host. Results by content negotiation: SPARQL JSON, XML, CSV or TSV;
     CONSTRUCT and DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML. The prefixes of `kg query` are
     declared and the default graph is the union of all graphs.
@@ -87,5 +97,6 @@ def serve(
         max_upload_bytes=max_upload_bytes,
         allow_hosts=allow_host or (),
         allow_origins=allow_origin or (),
+        cors=cors or (),
         on_ready=lambda line: typer.echo(line, err=True),
     )

@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Optional
 
 import typer
 
-from ..viz import VIEWS
+from ..viz import FOLD_ABOVE, MAX_NODES, VIEWS
 from .options import StoreOption
 
 __all__ = ["viz"]
@@ -26,28 +26,48 @@ def viz(
     ] = None,
     depth: Annotated[int, typer.Option("--depth", help="How many edges away from --focus to go.")] = 2,
     since: Annotated[
-        Optional[str], typer.Option("--since", help="Only claims dated on or after this (YYYY[-MM[-DD]]).")
+        Optional[str],
+        typer.Option(
+            "--since",
+            help="Only claims about this date or later (YYYY[-MM[-DD]]): the dates of the event a claim is about where the graph has them, else when it was said.",
+        ),
     ] = None,
     until: Annotated[
-        Optional[str], typer.Option("--until", help="Only claims dated on or before this (YYYY[-MM[-DD]]).")
+        Optional[str],
+        typer.Option("--until", help="Only claims about this date or earlier (YYYY[-MM[-DD]]); see --since."),
     ] = None,
     source: Annotated[
         Optional[str], typer.Option("--source", help="Only claims published by this outlet (name or alias: AFP).")
     ] = None,
     max_nodes: Annotated[
         int, typer.Option("--max-nodes", help="Most nodes on the page; the least connected beyond it are left out.")
-    ] = 2000,
+    ] = MAX_NODES,
+    fold_above: Annotated[
+        int,
+        typer.Option(
+            "--fold-above",
+            help="A page with more nodes than this folds its numbers: those about one thing counted into one box, then, if still too many, into their event.",
+        ),
+    ] = FOLD_ABOVE,
     output: Annotated[Path, typer.Option("--output", "-o", help="The page to write.")] = Path("out/graph.html"),
     store: StoreOption = None,
 ) -> None:
     """Write an interactive HTML view of the graph: one self-contained page that works offline.
 
-    Colour and shape show each node's type; red edges are claims another source contradicts, green ones claims two or more outlets corroborate. Click a node or an edge for the quotes behind it.
+    Colour and shape show each node's type; red edges are claims another source contradicts, green ones claims two or more outlets corroborate, dashed ones claims a machine proposed and no one has curated. Click a node or an edge for the quotes behind it.
     """
     from ..viz import build_view
 
     built = build_view(
-        store, view, focus=focus, depth=depth, since=since, until=until, source=source, max_nodes=max_nodes
+        store,
+        view,
+        focus=focus,
+        depth=depth,
+        since=since,
+        until=until,
+        source=source,
+        max_nodes=max_nodes,
+        fold_above=fold_above,
     )
     path = built.write(output)
     c = built.counts

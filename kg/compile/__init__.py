@@ -26,7 +26,7 @@ from ..terms import (
 )
 from .article import claims_of, compile_article, compile_ontology, compile_registry, keyed_claims
 from .corpus import CompiledCorpus, compile_corpus, mention_counts, to_dataset
-from .crosssource import ClaimGroup, ComparedClaim, compare, compare_claims, compile_crosssource
+from .crosssource import ClaimGroup, ComparedClaim, GroupValue, compare, compare_claims, compile_crosssource
 from .listings import LISTINGS, compile_listings, listing_graph
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "ClaimGroup",
     "ComparedClaim",
     "CompiledCorpus",
+    "GroupValue",
     "Quad",
     "Terms",
     "article_iri",

@@ -22,9 +22,11 @@ off for an ablation (:data:`MECHANISMS`, the environment variable ``KG_CROSSSOUR
     claim name it; else the one its article's operations cover or the figure it follows in the
     same paragraph ("Among them ..."); else a signature: the acting country and the month of the
     event (the operation's date, else the claim's, else the publication month). A claim naming no
-    event joins the one named event with its signature. A claim whose acting country or month is
-    unknown and cannot be told from the others, or which fits two named events, is not compared
-    (its basis says why). Off: the topic is the claim's ``about``, else its subject.
+    event joins the one named event with its signature; a figure whose verb says nothing ("231 of
+    its citizens") takes the action of the figures alike with its event or signature, when they
+    name one only. A claim whose acting country or month is unknown and cannot be told from the
+    others, or which fits two named events, is not compared (its basis says why). Off: the topic is
+    the claim's ``about``, else its subject.
 ``kinds``
     The counted group at the same level: what the counted words name (registry kinds, their
     aliases, a country's demonym for its nationals; several kinds joined by "and" count their
@@ -32,12 +34,20 @@ off for an ablation (:data:`MECHANISMS`, the environment variable ``KG_CROSSSOUR
     children") or words that are no registry kind ("15 girls") are only compared with the same
     words, never with the whole. Off: the annotator's kind, else the counted words.
 ``scope``
-    Running totals (``scope: cumulative``) are compared only with running totals as of the same
-    month; increments ("14 more") never with event figures. Off: scopes are ignored.
+    Running totals (``scope: cumulative``) are compared only with running totals of the same
+    country as of the same date; an undated one joins the totals of its country and group when they
+    give one date only. Increments ("14 more") are never compared with event figures. Off: scopes
+    are ignored.
 ``modality``
     Planned and estimated figures are compared only with figures of the same modality. Off: ignored.
 ``sources``
-    Copies and relays count once (:mod:`kg.compile.sources`). Off: each outlet counts.
+    Copies and relays count once (:mod:`kg.compile.sources`), and a copy's figures are about what
+    the same words are about in the text it copies (its event, country, month and action; an
+    undated copy takes its original's date). Off: each outlet counts, each copy is read alone.
+
+Agreement is worked out between the distinct values of a group (:class:`GroupValue`), not between
+claims: a group of n claims with v distinct values costs n * v, and the graph holds n links from
+claims to values and at most v * v between values (:func:`compile_crosssource`).
 
 Every conflicting or corroborated quantity claim carries its *basis*: a sentence naming the values,
 their original sources and why they were compared.
@@ -65,6 +75,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rdflib import URIRef
 
@@ -79,6 +90,7 @@ from ..terms import (
     Terms,
     claim_iri,
     date_term,
+    digest,
     entity_iri,
     group_iri,
     int_term,
@@ -88,12 +100,13 @@ from ..terms import (
 from ..vocab import date_period
 from .article import KeyedClaim, keyed_claims
 from .listings import compile_listings
-from .sources import Fingerprint, fingerprint, original_sources
+from .sources import Fingerprint, copied_from, fingerprint, original_sources
 
 __all__ = [
     "MECHANISMS",
     "ClaimGroup",
     "ComparedClaim",
+    "GroupValue",
     "compare",
     "compare_claims",
     "compared_claims",
@@ -142,8 +155,8 @@ class ComparedClaim:
     """Its article's fingerprint, shared by the article's claims, for copy detection."""
     status: str = "single-source"
     outlet_count: int = 1
-    conflicts: list[ComparedClaim] = field(default_factory=list)
-    corroborations: list[ComparedClaim] = field(default_factory=list)
+    value: GroupValue | None = field(default=None, repr=False)
+    """The value of its group the claim supports (set by :func:`compare`)."""
     event: str | None = None
     """The operation or event the claim is about, as its article tells it (``about``, its
     operations, the figure it follows)."""
@@ -162,6 +175,56 @@ class ComparedClaim:
     topic: str | None = None
     """What the group is about, in words, for the basis."""
 
+    @property
+    def conflicts(self) -> list[ComparedClaim]:
+        """The claims that disagree with this one: those of the conflicting values, less the claims its
+        own article gives on the same speaker's word. Derived on demand from :attr:`value` (it costs the
+        size of those values; the build never asks for it)."""
+        if self.value is None:
+            return []
+        voice = (self.article, self.claim.speaker)
+        return [o for w in self.value.conflicts for o in w.members if (o.article, o.claim.speaker) != voice]
+
+    @property
+    def corroborations(self) -> list[ComparedClaim]:
+        """The claims from other original sources that agree with this one, derived on demand from
+        :attr:`value` like :attr:`conflicts`."""
+        if self.value is None:
+            return []
+        return [o for w in (self.value, *self.value.agrees) for o in w.members if o.original != self.original]
+
+
+@dataclass(eq=False)
+class GroupValue:
+    """One distinct value the claims of a group state: a figure's interval, a date, an object.
+
+    Agreement is kept between values, not claims: a group of n claims with v distinct values has n
+    links to its values and at most v * v links between them (``kg:agreesWithValue``,
+    ``kg:conflictsWithValue``), where claim-to-claim links would be n * n.
+    """
+
+    key: object
+    """The value compared (:func:`values_agree`): a quantity's interval, a date, an object."""
+    group: ClaimGroup = field(repr=False)
+    members: list[ComparedClaim] = field(default_factory=list, repr=False)
+    """The claims that state it."""
+    text: str = ""
+    """The value as a person reads it: ``47 people``, ``2019-01``, an entity's label."""
+    agrees: list[GroupValue] = field(default_factory=list, repr=False)
+    """The other values of the group that can be true together with this one (overlapping ranges)."""
+    conflicts: list[GroupValue] = field(default_factory=list, repr=False)
+    """The other values of the group that disagree with this one, from another article or speaker."""
+
+    @cached_property
+    def iri(self) -> URIRef:
+        """``id:group/HASH/value/HASH``."""
+        return URIRef(f"{self.group.iri}/value/{digest(repr(self.key))}")
+
+    @property
+    def originals(self) -> set[str]:
+        """The distinct original sources of its claims."""
+        return {m.original or m.outlet for m in self.members}
+
 
 @dataclass
 class ClaimGroup:
@@ -172,6 +235,9 @@ class ClaimGroup:
     basis: str | None = None
     """The values of a quantity group with their original sources and speakers, by label:
     ``47 people (Agence France-Presse) vs 43 people (The Defense Post)`` (set by :func:`compare`)."""
+    values: list[GroupValue] = field(default_factory=list)
+    """Its distinct values, in order of first appearance, each with the claims that state it and the
+    other values it agrees or conflicts with (set by :func:`compare`)."""
 
     @property
     def iri(self) -> URIRef:
@@ -179,11 +245,11 @@ class ClaimGroup:
 
     @property
     def contested(self) -> bool:
-        return any(m.conflicts for m in self.members)
+        return any(m.status == "conflicting" for m in self.members)
 
     @property
     def value_count(self) -> int:
-        return len({_value_key(m.claim) for m in self.members})
+        return len(self.values) if self.values else len({_value_key(m.claim) for m in self.members})
 
 
 def _family(predicate: str) -> str:
@@ -523,10 +589,12 @@ def compare(
             compared.original = compared.original or compared.outlet
     else:
         prints = {id(c.fingerprint): c.fingerprint for c in claims if c.fingerprint is not None}
-        sources = original_sources(prints.values())
+        copies = copied_from(prints.values())
+        sources = original_sources(prints.values(), copies)
         for compared in claims:
             if compared.original is None:
                 compared.original = sources.get(compared.article, compared.outlet)
+        _read_as_copied(claims, copies)
     keys = _keys(claims, registry, off)
     groups: dict[tuple, ClaimGroup] = {}
     for compared, key in zip(claims, keys, strict=True):
@@ -535,10 +603,41 @@ def compare(
             group = groups[key] = ClaimGroup(key, topic=compared.topic)
         group.members.append(compared)
     for group in groups.values():
-        _settle(group.members)
+        _settle(group, registry)
         if group.members[0].claim.quantity is not None:
             _explain(group, registry)
     return list(groups.values())
+
+
+def _quote_key(claim: Claim) -> tuple[str, object]:
+    return " ".join(claim.span.quote.split()).casefold(), _value_key(claim)
+
+
+def _read_as_copied(claims: list[ComparedClaim], copies: dict[str, Fingerprint]) -> None:
+    """A copy tells what the text it copies tells (the ``sources`` mechanism).
+
+    A figure a copy repeats word for word is about the event, country, month and action its
+    original's figure is about, however the copy's own annotations resolved them (a copy often
+    lacks the date or the context that decided them); an undated copy is dated by its original.
+    Linear: one pass over the originals' quantity claims, one over the copies'.
+    """
+    if not copies:
+        return
+    originals = {f.article for f in copies.values()}
+    told: dict[tuple, ComparedClaim] = {}
+    for c in claims:
+        if c.article in originals and c.claim.quantity is not None:
+            told.setdefault((c.article, *_quote_key(c.claim)), c)
+    for c in claims:
+        first = copies.get(c.article)
+        if first is None or first.article == c.article or c.claim.quantity is None:
+            continue
+        if c.published is None and first.published:
+            c.published = first.published
+            c.period = c.period or _month(first.published)
+        said = told.get((first.article, *_quote_key(c.claim)))
+        if said is not None:
+            c.event, c.actor, c.period, c.family = said.event, said.actor, said.period, said.family
 
 
 def _label(registry: Registry, entity_id: str | None) -> str:
@@ -562,6 +661,8 @@ def _keys(claims: list[ComparedClaim], registry: Registry, off: frozenset[str]) 
                 curated_events.add(c.event)
     keys: list[tuple | None] = []
     pending: list[tuple[int, tuple, str | None]] = []
+    totals: dict[tuple, set[str]] = defaultdict(set)  # the dates of the running totals of a country and group
+    undated: list[tuple[int, tuple]] = []
     for i, c in enumerate(claims):
         claim, q = c.claim, c.claim.quantity
         if q is None:
@@ -590,14 +691,29 @@ def _keys(claims: list[ComparedClaim], registry: Registry, off: frozenset[str]) 
         elif scope == "cumulative":
             # a running total changes from day to day: as of the date the text gives, else the publication date
             as_of = claim.as_of or claim.date or c.published
-            if c.actor is None or as_of is None:
-                c.refused = f"not compared: a running total whose {'country' if c.actor is None else 'date'} is unknown"
+            if c.actor is None:
+                c.refused = "not compared: a running total whose country is unknown"
+            elif as_of is None:
+                undated.append((i, base))
             else:
+                totals[(c.actor, base)].add(as_of)
                 keys[i] = ("quantity", c.actor, *base, as_of)
                 c.topic = f"same total of {_label(registry, c.actor)} as of {as_of}, same group ({what})"
         else:
             shared = c.event if c.event and (len(named_by[c.event]) > 1 or c.event in curated_events) else None
             pending.append((i, base, shared))
+    # an undated running total is as of the one date the totals of its country and group give, if one only
+    for i, base in undated:
+        c = claims[i]
+        known = totals.get((c.actor, base), set())
+        if len(known) == 1:
+            as_of = next(iter(known))
+            keys[i] = ("quantity", c.actor, *base, as_of)
+            what = _kind_words(registry, c.kind)
+            c.topic = f"same total of {_label(registry, c.actor)} as of {as_of} (the only one), same group ({what})"
+        else:
+            detail = " or ".join(sorted(known)) if known else "no other total to match"
+            c.refused = f"not compared: a running total whose date is unknown ({detail})"
     # pass two: an unknown action, country or month is filled in where the claims alike allow one only
     involved = _involved()
     families: dict[tuple, set[str]] = defaultdict(set)
@@ -605,6 +721,9 @@ def _keys(claims: list[ComparedClaim], registry: Registry, off: frozenset[str]) 
         c = claims[i]
         if base[0] != involved:
             families[(base[1:], shared or (c.actor, c.period))].add(base[0])
+            if shared and c.actor and c.period:
+                # a figure naming no event may be about this one: its action is known by the event's signature too
+                families[(base[1:], (c.actor, c.period))].add(base[0])
     for n, (i, base, shared) in enumerate(pending):
         c = claims[i]
         if base[0] == involved:
@@ -670,31 +789,59 @@ def _kind_words(registry: Registry, kind: str | None) -> str:
     return found.label if found is not None else kind
 
 
-def _settle(members: list[ComparedClaim]) -> None:
-    """Statuses, by distinct values: a group of n claims with v values costs n * v, not n * n."""
-    by_value: dict[object, list[ComparedClaim]] = {}
-    for m in members:
-        by_value.setdefault(_value_key(m.claim), []).append(m)
-    values = list(by_value.values())
-    agree = {
-        (i, j): values_agree(values[i][0].claim, values[j][0].claim)
-        for i in range(len(values))
-        for j in range(len(values))
-    }
-    for i, same in enumerate(values):
-        agreeing = [o for j, others in enumerate(values) if agree[i, j] for o in others]
-        differing = [o for j, others in enumerate(values) if not agree[i, j] for o in others]
-        for m in same:
-            # an article that gives two figures on one speaker's word does not conflict with itself
-            m.conflicts = [o for o in differing if o.article != m.article or o.claim.speaker != m.claim.speaker]
-            m.corroborations = [o for o in agreeing if o.original != m.original]
-            m.outlet_count = len({o.original for o in agreeing})
-            if m.conflicts:
+def _settle(group: ClaimGroup, registry: Registry | None = None) -> None:
+    """The group's distinct values and each member's status, worked out value by value.
+
+    A group of n claims with v distinct values costs n * v, not n * n: what a claim needs of the
+    others (whether one from another article or speaker disagrees, how many original sources agree)
+    is counted once per value.
+    """
+    by_key: dict[object, GroupValue] = {}
+    for m in group.members:
+        key = _value_key(m.claim)
+        value = by_key.get(key)
+        if value is None:
+            value = by_key[key] = GroupValue(key, group, text=_value_text(m, registry))
+        value.members.append(m)
+        m.value = value
+    values = group.values = list(by_key.values())
+    # who says it: an article giving two figures on one speaker's word does not conflict with itself
+    voices = [Counter((m.article, m.claim.speaker) for m in value.members) for value in values]
+    originals = [value.originals for value in values]
+    for i, value in enumerate(values):
+        for j, other in enumerate(values):
+            if j == i:
+                continue
+            if values_agree(value.members[0].claim, other.members[0].claim):
+                value.agrees.append(other)
+            elif len(voices[i].keys() | voices[j].keys()) > 1:
+                value.conflicts.append(other)
+    index = {id(value): i for i, value in enumerate(values)}
+    for i, value in enumerate(values):
+        differing = [index[id(w)] for w in value.conflicts]
+        against = sum(len(values[j].members) for j in differing)
+        agreeing = set(originals[i]).union(*(originals[index[id(w)]] for w in value.agrees))
+        for m in value.members:
+            voice = (m.article, m.claim.speaker)
+            m.outlet_count = len(agreeing)
+            if against - sum(voices[j][voice] for j in differing) > 0:
                 m.status = "conflicting"
             elif m.outlet_count >= 2:
                 m.status = "corroborated"
             else:
                 m.status = "single-source"
+
+
+def _value_text(m: ComparedClaim, registry: Registry | None) -> str:
+    """A value as a person reads it: ``47 people``, ``2019-01``, the label of an entity."""
+    claim = m.claim
+    if claim.quantity is not None:
+        q = claim.quantity
+        what = registry.kinds[m.kind].label if registry and m.kind in registry.kinds else m.kind
+        return f"{_number(q)} {what or q.counted or ''}".strip()
+    if claim.object is not None:
+        return _label(registry, claim.object) if registry else str(claim.object)
+    return str(claim.literal)
 
 
 def _number(quantity: Quantity) -> str:
@@ -707,9 +854,22 @@ def _number(quantity: Quantity) -> str:
     return f"at most {quantity.upper}"
 
 
+_SHOWN_NAMES = 8
+"""At most this many sources and speakers are named per value in a basis; the rest are counted."""
+
+
+def _names(names: list[str]) -> str:
+    """``a, b, c``; past _SHOWN_NAMES, the first ones and ``+N more``: a basis stays readable
+    (and its size bounded) when hundreds of reports give one value."""
+    if len(names) <= _SHOWN_NAMES:
+        return ", ".join(names)
+    return ", ".join(names[:_SHOWN_NAMES]) + f" +{len(names) - _SHOWN_NAMES} more"
+
+
 def _values(members: Iterable[ComparedClaim], registry: Registry | None = None) -> dict[object, tuple[str, list[str]]]:
     """Each distinct value of the claims: its text and its distinct original sources (and speakers)."""
     found: dict[object, tuple[str, list[str]]] = {}
+    seen: set[tuple[object, str]] = set()
     for m in members:
         q = m.claim.quantity
         key = _value_key(m.claim)
@@ -721,7 +881,8 @@ def _values(members: Iterable[ComparedClaim], registry: Registry | None = None) 
         names = found[key][1]
         for who in (m.original, m.claim.speaker):
             name = _label(registry, who) if registry else str(who)
-            if who and name not in names:
+            if who and (key, name) not in seen:
+                seen.add((key, name))
                 names.append(name)
     return found
 
@@ -734,7 +895,7 @@ def _explain(group: ClaimGroup, registry: Registry) -> None:
     values = {key: members[0].claim for key, members in by_value.items()}
     said = {key: _values(members, registry)[key] for key, members in by_value.items()}
     if len(group.members) >= 2:
-        group.basis = " vs ".join(f"{text} ({', '.join(sources)})" for text, sources in said.values())
+        group.basis = " vs ".join(f"{text} ({_names(sources)})" for text, sources in said.values())
     curated = {key: any(o.claim.provenance.method == "curated" for o in members) for key, members in by_value.items()}
     made: dict[tuple, str] = {}
     for m in group.members:
@@ -750,12 +911,12 @@ def _explain(group: ClaimGroup, registry: Registry) -> None:
             text, sources = said[mine]
             if m.status == "conflicting":
                 others = [k for k in by_value if k not in agree]
-                against = " and ".join(f"{said[k][0]} ({', '.join(said[k][1])})" for k in others)
+                against = " and ".join(f"{said[k][0]} ({_names(said[k][1])})" for k in others)
                 involved = [mine, *others]
-                basis = f"{text} ({', '.join(sources)}) vs {against}: {m.topic}, values differ"
+                basis = f"{text} ({_names(sources)}) vs {against}: {m.topic}, values differ"
             else:
                 involved = agree
-                shown = " and ".join(f"{said[k][0]} ({', '.join(said[k][1])})" for k in agree)
+                shown = " and ".join(f"{said[k][0]} ({_names(said[k][1])})" for k in agree)
                 basis = f"{shown}: {m.topic}, {m.outlet_count} original sources agree"
             made[mine, m.status] = basis + ("" if any(curated[k] for k in involved) else "; machine claims only")
         m.basis = made[mine, m.status]
@@ -768,7 +929,14 @@ def compile_crosssource(
     terms: Terms = RDFLIB_TERMS,
     outlet_articles: dict[str, int] | None = None,
 ) -> Iterator[Quad]:
-    """Claim groups, statuses, conflicts and corroborations, mention counts, outlet statistics, listing indexes.
+    """Claim groups, their values, statuses, mention counts, outlet statistics, listing indexes.
+
+    Each distinct value of a group is a ``kg:GroupValue`` (``kg:valueOf`` the group, its text as
+    ``rdfs:label``, ``kg:claimCount``, ``kg:outletCount``: its distinct original sources), linked to
+    the other values of the group it agrees or conflicts with (``kg:agreesWithValue``,
+    ``kg:conflictsWithValue``); each claim ``kg:supportsValue`` its value. The quads grow with the
+    claims plus the square of the distinct values of a group, never with the square of its claims;
+    pairs of claims are a query away (``kg query --name conflicting-pairs``).
 
     ``outlet_articles`` counts each outlet's articles; without it, articles that have claims.
     """
@@ -797,6 +965,17 @@ def compile_crosssource(
         yield q(node, kg["contested"], v.true if group.contested else v.false, g)
         if group.basis:
             yield q(node, kg["basis"], t.literal(group.basis), g)
+        for value in group.values:
+            vnode = t.iri(value.iri)
+            yield q(vnode, v.type, kg["GroupValue"], g)
+            yield q(vnode, kg["valueOf"], node, g)
+            yield q(vnode, v.label, t.literal(value.text), g)
+            yield q(vnode, kg["claimCount"], int_term(t, len(value.members)), g)
+            yield q(vnode, kg["outletCount"], int_term(t, len(value.originals)), g)
+            for other in value.agrees:
+                yield q(vnode, kg["agreesWithValue"], t.iri(other.iri), g)
+            for other in value.conflicts:
+                yield q(vnode, kg["conflictsWithValue"], t.iri(other.iri), g)
         for m in members:
             claim = t.iri(m.iri)
             yield q(claim, kg["outlet"], t.iri(entity_iri(m.outlet)), g)
@@ -811,10 +990,8 @@ def compile_crosssource(
             yield q(claim, kg["outletCount"], int_term(t, m.outlet_count), g)
             if m.basis:
                 yield q(claim, kg["basis"], t.literal(m.basis), g)
-            for other in m.conflicts:
-                yield q(claim, kg["conflictsWith"], t.iri(other.iri), g)
-            for other in m.corroborations:
-                yield q(claim, kg["corroborates"], t.iri(other.iri), g)
+            if m.value is not None:
+                yield q(claim, kg["supportsValue"], t.iri(m.value.iri), g)
     for entity_id in registry.entities:
         yield q(t.iri(entity_iri(entity_id)), kg["mentionCount"], int_term(t, mention_counts.get(entity_id, 0)), g)
     for outlet, counts in _outlet_counts(groups).items():

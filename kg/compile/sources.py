@@ -49,6 +49,7 @@ __all__ = [
     "THRESHOLD",
     "Fingerprint",
     "body_words",
+    "copied_from",
     "copy_clusters",
     "fingerprint",
     "jaccard",
@@ -197,12 +198,31 @@ def _earliest(cluster: list[Fingerprint]) -> Fingerprint:
     return min(cluster, key=lambda f: (f.published is None, f.published or "", f.outlet not in named, f.article))
 
 
-def original_sources(fingerprints: Iterable[Fingerprint]) -> dict[str, str]:
-    """Each article's original source outlet, by article id (see the module's description)."""
-    prints = list(fingerprints)
-    sources = {f.article: f.relayed for f in prints}
-    for cluster in copy_clusters(prints):
-        source = _earliest(cluster).relayed
+def copied_from(fingerprints: Iterable[Fingerprint]) -> dict[str, Fingerprint]:
+    """For each article of a copy cluster, by article id, the article the cluster copies: the
+    earliest published (undated last), then one whose outlet a member names in ``via``, then by id.
+
+    >>> story = " ".join(f"word{i}" for i in range(40))
+    >>> wire = Article(id="w", text="H\\n" + story, title="t", outlet="afp", published="2019-05-09")
+    >>> copy = Article(id="c", text="H\\n" + story, title="t", outlet="site")
+    >>> {a: f.article for a, f in copied_from([fingerprint(wire), fingerprint(copy)]).items()}
+    {'w': 'w', 'c': 'w'}
+    """
+    found: dict[str, Fingerprint] = {}
+    for cluster in copy_clusters(fingerprints):
+        first = _earliest(cluster)
         for f in cluster:
-            sources[f.article] = source
-    return sources
+            found[f.article] = first
+    return found
+
+
+def original_sources(
+    fingerprints: Iterable[Fingerprint], copies: dict[str, Fingerprint] | None = None
+) -> dict[str, str]:
+    """Each article's original source outlet, by article id (see the module's description).
+
+    ``copies``: :func:`copied_from` of the same fingerprints, when the caller has it already.
+    """
+    prints = list(fingerprints)
+    copies = copied_from(prints) if copies is None else copies
+    return {f.article: copies[f.article].relayed if f.article in copies else f.relayed for f in prints}

@@ -1,4 +1,4 @@
-"""``kg serve``: a SPARQL 1.1 endpoint over a built store, with a query page at ``/``.
+"""``kg serve``: a SPARQL 1.1 endpoint over a built store, with a query page (YASGUI, offline) at ``/``.
 
 Oxigraph's own server evaluates the queries (:mod:`kg.serve.engine`: many threads, the store opened
 read-only, its own per-query timeout); a small Starlette front (:mod:`kg.serve.app`) declares kg's
@@ -109,6 +109,7 @@ def serve(
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
     allow_hosts: Sequence[str] = (),
     allow_origins: Sequence[str] = (),
+    cors: Sequence[str] = (),
     on_ready: Callable[[str], None] | None = None,
 ) -> None:
     """Serve a built store as a SPARQL 1.1 endpoint until interrupted (Ctrl-C or SIGTERM).
@@ -143,6 +144,10 @@ def serve(
         (a reverse proxy's name, say).
     allow_origins : sequence of str
         Web origins (``https://app.example.org``) whose pages may write, besides the endpoint's own page.
+    cors : sequence of str
+        Web origins whose pages may read the answers (CORS: ``OPTIONS`` preflight answered,
+        ``Access-Control-Allow-Origin`` and the result-cap headers exposed), or ``"*"`` for any; none by
+        default (no CORS headers, ``OPTIONS`` gets 405). A hosted YASGUI needs its origin here.
     on_ready : callable, optional
         Called with a one-line description (with the URL) once the endpoint accepts connections.
     """
@@ -159,10 +164,14 @@ def serve(
     for option, size in (("--max-query-bytes", max_query_bytes), ("--max-upload-bytes", max_upload_bytes)):
         if size < 1024:
             raise KGError("E914", option=option, rule="1024 (bytes) or more", value=size)
-    for origin in allow_origins:
-        parts = urllib.parse.urlsplit(origin)
-        if parts.scheme not in ("http", "https") or not parts.netloc or parts.path.strip("/"):
-            raise KGError("E914", option="--allow-origin", rule="an origin such as https://app.example.org", value=repr(origin))  # fmt: skip
+    for option, origins in (("--allow-origin", allow_origins), ("--cors", cors)):
+        for origin in origins:
+            if option == "--cors" and origin == "*":
+                continue
+            parts = urllib.parse.urlsplit(origin)
+            if parts.scheme not in ("http", "https") or not parts.netloc or parts.path.strip("/"):
+                rule = "an origin such as https://app.example.org" + (" or *" if option == "--cors" else "")
+                raise KGError("E914", option=option, rule=rule, value=repr(origin))
     check_service("ASK {}", allow_service)  # a malformed HOST[:PORT] is an error now, not at the first query
     sock = listen(host, port)
     try:
@@ -179,6 +188,7 @@ def serve(
                 host=host,
                 allow_hosts=tuple(allow_hosts),
                 allow_origins=tuple(allow_origins),
+                cors_origins=tuple(cors),
             )
             app = create_app(engine, limits=limits)
             config = uvicorn.Config(
@@ -190,6 +200,7 @@ def serve(
                 mode = "updates allowed" if allow_updates else "read-only"
                 mode += f"; SERVICE to {', '.join(allow_service)}" if allow_service else "; no SERVICE"
                 note = "" if _is_loopback(host) else "; reachable from other machines"
+                note += f"; CORS for {', '.join(cors)}" if cors else ""
                 on_ready(
                     f"serving {engine.label} at http://{shown}:{bound}/ (SPARQL endpoint http://{shown}:{bound}/query; "
                     f"{mode}; {timeout:g} s per query; at most {max_results} results{note}); Ctrl-C stops"

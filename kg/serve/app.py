@@ -6,7 +6,8 @@ the result cap or the deadline (closing the connection stops the engine's work),
 what it read in the format the client asked for.
 
 ==========================  ========================================================================
-``GET /``                   the query page (or a query, with ``query=`` or ``name=``)
+``GET /``                   the query page, YASGUI (or a query, with ``query=`` or ``name=``); the
+                            plain page at ``/plain``; YASGUI's files under ``/static/``
 ``GET|POST /query``         a SPARQL query (also ``/sparql`` and ``/``): ``query=``, ``name=`` (a
                             named query), or a POST body of type ``application/sparql-query``
 ``POST /update``            a SPARQL update: 403 unless ``--allow-updates``
@@ -20,6 +21,10 @@ query past the time limit (503; its engine is replaced, which stops the work); w
 allowed, a write whose ``Host`` is a name this endpoint does not know (DNS rebinding) or whose
 ``Origin`` (``Sec-Fetch-Site``, ``Referer``) is another site: a web page cannot write.
 
+With ``--cors ORIGIN`` (:attr:`Limits.cors_origins`), pages of those origins may read the answers
+(CORS: ``OPTIONS`` preflight, ``Access-Control-Allow-Origin``, the cap headers exposed); writes still
+need ``--allow-origin``.
+
 Errors are plain text, one line with a kg error code: 400 (syntax, with the parser's message), 403
 (an update on a read-only endpoint, a refused SERVICE or cross-site write), 404 (an unknown named
 query), 406, 413 (a body over the limit), 415, 503 (past the time limit).
@@ -32,6 +37,7 @@ import contextlib
 import ipaddress
 import json
 import logging
+import re
 import time
 import urllib.parse
 from collections.abc import AsyncIterator, Iterator
@@ -43,9 +49,12 @@ import httpx
 import pyoxigraph as ox
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response, StreamingResponse
-from starlette.routing import Route
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 
 from ..errors import KGError
 from ..namespace import PREFIXES
@@ -53,9 +62,11 @@ from ..query import check_service, declare_prefixes, named_queries, query_form, 
 from .engine import QueryEngine
 
 __all__ = [
+    "CAP_HEADERS",
     "DATASET_TYPES",
     "GRAPH_TYPES",
     "PAGE_POLICY",
+    "PLAIN_PAGE_POLICY",
     "RESULT_TYPES",
     "Limits",
     "create_app",
@@ -93,10 +104,20 @@ DATASET_TYPES: dict[str, ox.RdfFormat] = {
 """Media types of the whole store (``GET /store`` without ``graph=`` or ``default``), the first the default."""
 
 PAGE_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+"""The query page's (YASGUI's) Content-Security-Policy: scripts and styles from this server only (no
+inline script; YASGUI sets inline styles), requests only to this endpoint, nothing from another site."""
+
+PLAIN_PAGE_POLICY = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
     "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
-"""The query page's Content-Security-Policy: nothing loaded from anywhere, requests only to this endpoint."""
+"""The plain page's (``/plain``) Content-Security-Policy: nothing loaded from anywhere, requests only to this endpoint."""
+
+CAP_HEADERS = ("X-Result-Cap", "X-Result-Truncated", "X-Elapsed-Ms")
+"""Response headers on every answer to a query: the cap, ``true`` when the answer was cut at it, the time taken."""
 
 _FORMAT_PARAMS = {
     "json": "application/sparql-results+json",
@@ -124,6 +145,8 @@ _TEXT_TYPES = (
 _CANCELLED = b"has been cancelled"
 _SERVICE_HINT = "start kg serve with --allow-service HOST[:PORT] to allow one"
 _PAGE = Path(__file__).with_name("page.html")
+_EDITOR = Path(__file__).with_name("editor.html")
+_STATIC = Path(__file__).with_name("static")
 logger = logging.getLogger("uvicorn.error")
 
 
@@ -152,6 +175,8 @@ class Limits:
         More names a write's ``Host`` header may have (IP addresses and ``localhost`` always may).
     allow_origins : tuple of str
         Web origins (``https://app.example.org``) whose pages may write, besides this endpoint's own.
+    cors_origins : tuple of str
+        Web origins whose pages may read the answers (CORS), or ``("*",)`` for any; none by default.
     """
 
     allow_updates: bool = False
@@ -164,6 +189,7 @@ class Limits:
     host: str = "127.0.0.1"
     allow_hosts: tuple[str, ...] = ()
     allow_origins: tuple[str, ...] = ()
+    cors_origins: tuple[str, ...] = ()
 
 
 def negotiate(accept: str | None, types: dict[str, Any]) -> str | None:
@@ -208,8 +234,13 @@ def _error(status: int, code: str, **fields: Any) -> PlainTextResponse:
     return PlainTextResponse(KGError(code, **fields).message + "\n", status_code=status)
 
 
-def page_html(*, store: str, limits: Limits) -> str:
-    """The query page: one file, CSS and script inline, the named queries as examples."""
+def page_html(*, store: str, limits: Limits, plain: bool = False) -> str:
+    """The query page: YASGUI bound to ``/query``, or (``plain``) one file with CSS and script inline.
+
+    Both offer the named queries; YASGUI's carry ``PREFIX`` lines for the prefixes they use, so a
+    query copied elsewhere still runs.
+    """
+    queries = named_queries().values()
     config = {
         "store": store,
         "timeout": limits.timeout,
@@ -217,11 +248,45 @@ def page_html(*, store: str, limits: Limits) -> str:
         "readOnly": not limits.allow_updates,
         "prefixes": PREFIXES,
         "queries": [
-            {"name": q.name, "description": q.description, "sparql": q.sparql} for q in named_queries().values()
+            {"name": q.name, "description": q.description, "sparql": q.sparql if plain else _with_prefixes(q.sparql)}
+            for q in queries
         ],
+        "start": _with_prefixes(_START),
     }
     data = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
-    return _PAGE.read_text(encoding="utf-8").replace("/*@@config@@*/{}", data)
+    return (_PAGE if plain else _EDITOR).read_text(encoding="utf-8").replace("/*@@config@@*/{}", data)
+
+
+_START = """SELECT ?label ?type WHERE {
+  ?actor a ?class ; rdfs:label ?label .
+  ?class rdfs:subClassOf kg:Actor .
+  BIND(STRAFTER(STR(?class), "#") AS ?type)
+}
+ORDER BY ?label
+LIMIT 20"""
+
+
+def _with_prefixes(sparql: str) -> str:
+    """``sparql`` after a ``PREFIX`` line for each of kg's prefixes it uses and does not declare.
+
+    >>> print(_with_prefixes("SELECT * { ?s a kg:Claim ; rdfs:label ?l }"))
+    PREFIX kg: <https://kg.example.org/ontology#>
+    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT * { ?s a kg:Claim ; rdfs:label ?l }
+    """
+    used = {m.group(1) for m in re.finditer(r"(?<![\w:<#/.-])([A-Za-z][\w-]*):", sparql)}
+    declared = {m.group(1) for m in re.finditer(r"(?i)\bPREFIX\s+([\w-]*):", sparql)}
+    lines = [f"PREFIX {name}: <{iri}>" for name, iri in PREFIXES.items() if name in used and name not in declared]
+    return "\n".join([*lines, sparql])
+
+
+class _Static(StaticFiles):
+    """YASGUI's built files and the page's own script and style, never sniffed as another type."""
+
+    def file_response(self, *args: Any, **kwargs: Any) -> Response:
+        response = super().file_response(*args, **kwargs)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        return response
 
 
 class _Engines:
@@ -372,13 +437,19 @@ class _Front:
 
     async def home(self, request: Request) -> Response:
         if request.method in ("GET", "HEAD") and not ({"query", "name"} & set(request.query_params)):
-            headers = {
-                "Content-Security-Policy": PAGE_POLICY,
-                "X-Content-Type-Options": "nosniff",
-                "Referrer-Policy": "no-referrer",
-            }
-            return HTMLResponse(page_html(store=self.store, limits=self.limits), headers=headers)
+            return self._page(plain=False)
         return await self.query(request)
+
+    async def plain(self, request: Request) -> Response:
+        return self._page(plain=True)
+
+    def _page(self, *, plain: bool) -> Response:
+        headers = {
+            "Content-Security-Policy": PLAIN_PAGE_POLICY if plain else PAGE_POLICY,
+            "X-Content-Type-Options": "nosniff",
+            "Referrer-Policy": "no-referrer",
+        }
+        return HTMLResponse(page_html(store=self.store, limits=self.limits, plain=plain), headers=headers)
 
     async def _params(self, request: Request) -> list[tuple[str, str]] | Response:
         params = list(request.query_params.multi_items())
@@ -759,12 +830,30 @@ def create_app(engine: QueryEngine, *, limits: Limits | None = None) -> Starlett
     limits : Limits, optional
         Updates allowed or not, the time limit and the result cap.
     """
-    front = _Front(engine, limits or Limits())
+    limits = limits or Limits()
+    front = _Front(engine, limits)
     routes = [
         Route("/", front.home, methods=["GET", "POST"]),
+        Route("/plain", front.plain, methods=["GET"]),
         Route("/query", front.query, methods=["GET", "POST"]),
         Route("/sparql", front.query, methods=["GET", "POST"]),
         Route("/update", front.update, methods=["POST"]),
         Route("/store", front.graph_store, methods=["GET", "PUT", "POST", "DELETE"]),
+        Mount("/static", app=_Static(directory=_STATIC), name="static"),
     ]
-    return Starlette(routes=routes, lifespan=front.lifespan, exception_handlers={Exception: _unexpected})
+    middleware = []
+    if limits.cors_origins:  # the allow list is read here, once; the middleware answers preflights itself
+        methods = ["GET", "HEAD", "POST", *(["PUT", "DELETE"] if limits.allow_updates else [])]
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=[o.strip().rstrip("/").lower() if o != "*" else o for o in limits.cors_origins],
+                allow_methods=methods,
+                allow_headers=["Accept", "Content-Type"],
+                expose_headers=list(CAP_HEADERS),
+                max_age=600,
+            )
+        )
+    return Starlette(
+        routes=routes, middleware=middleware, lifespan=front.lifespan, exception_handlers={Exception: _unexpected}
+    )

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from .. import graphdata
-from ..namespace import local_name
+from ..namespace import SEM, local_name
 from ..store import Store
+from ..vocab import date_period
 
 __all__ = [
     "PARTS",
@@ -22,6 +23,7 @@ __all__ = [
     "ClaimRecord",
     "GraphData",
     "NodeRecord",
+    "event_periods",
     "local_name",
     "read_graph",
     "unstated_zero",
@@ -29,7 +31,7 @@ __all__ = [
 
 PARTS = (
     "entities", "claims", "triples", "status", "quotes", "quantities", "groups", "articles", "labels", "conflicts",
-    "agreements", "analysis",
+    "agreements", "analysis", "context",
 )  # fmt: skip
 """What the views read (:func:`kg.graphdata.read_graph_data`)."""
 
@@ -77,6 +79,19 @@ class ClaimRecord:
     status: str = "single-source"
     about: str = ""
     group: str = ""
+    method: str = ""
+    """``machine`` (proposed by ``kg annotate``, not yet curated) or ``curated`` (``kg:method``)."""
+    period: tuple[str, str] | None = None
+    """The first and last day (ISO) of what the claim is about, the period the date filters test: the
+    ``kg:asOf`` date of a running total, else the dates of the event it is about (:func:`event_periods`),
+    else :attr:`date`; ``None`` when undated."""
+    dated_by: str = ""
+    """Where :attr:`period` comes from: ``as of``, ``event`` or ``said``."""
+
+    @property
+    def machine(self) -> bool:
+        """Whether a machine proposed the claim (and no person has curated it)."""
+        return self.method == "machine"
 
 
 @dataclass
@@ -159,6 +174,7 @@ def from_graph_data(data: graphdata.GraphData) -> GraphData:
             kind=data.labels.get(q.kind, ""),
             number=graphdata.number_text(q.value, q.lower, q.upper, q.approximate, words=False),
         )
+    events = event_periods(data)
     claims: dict[str, ClaimRecord] = {}
     for c in data.claims:
         if c.type != "Claim" or c.subject is None or c.predicate is None or c.object is None:
@@ -175,8 +191,9 @@ def from_graph_data(data: graphdata.GraphData) -> GraphData:
             speaker=c.speaker or "", speaker_label=_name(nodes, c.speaker or ""), article=c.article or "",
             article_title=article.title, outlet=outlet, outlet_label=_name(nodes, outlet),
             date=c.stated or article.published, status=c.status or "single-source", about=c.about or "",
-            group=c.group or "",
+            group=c.group or "", method=c.method or "",
         )  # fmt: skip
+        claims[c.iri].period, claims[c.iri].dated_by = _period(c, claims[c.iri].date, events)
     groups = {}
     for g in data.groups.values():
         groups[g.iri] = ClaimGroupRecord(
@@ -192,6 +209,65 @@ def from_graph_data(data: graphdata.GraphData) -> GraphData:
         groups=groups,
         has_analysis=data.has_analysis,
     )
+
+
+_BEGIN, _END, _ON = str(SEM.hasBeginTimeStamp), str(SEM.hasEndTimeStamp), str(SEM.hasTimeStamp)
+
+
+def event_periods(data: graphdata.GraphData) -> dict[str, tuple[str, str]]:
+    """The period each dated event or operation spans, by IRI: first and last day, ISO.
+
+    From what the claims say of its dates (``sem:hasBeginTimeStamp``, ``sem:hasEndTimeStamp``,
+    ``sem:hasTimeStamp``), all sources together: from the earliest beginning (or date) to the latest
+    end (or date). An event known only by when it began is dated by its beginning (a war that
+    began in 2011 is "2011"), one known only by when it ended by its end.
+
+    Examples
+    --------
+    >>> import kg
+    >>> _ = kg.build("tests/data/tiny", store="memory:viz-events", out=None)
+    >>> event_periods(graphdata.read_graph_data("memory:viz-events", ["claims", "triples"]))
+    {'https://kg.example.org/id/tajik-repatriation': ('2019-04-01', '2019-04-30')}
+    """
+    begins: dict[str, list[tuple[str, str]]] = {}
+    ends: dict[str, list[tuple[str, str]]] = {}
+    for c in data.claims:
+        if c.subject is None or c.object is None or c.object_is_iri or c.predicate not in (_BEGIN, _END, _ON):
+            continue
+        try:
+            first, last = (d.isoformat() for d in date_period(c.object))
+        except ValueError:
+            continue
+        if c.predicate != _END:
+            begins.setdefault(c.subject, []).append((first, last))
+        if c.predicate != _BEGIN:
+            ends.setdefault(c.subject, []).append((first, last))
+    periods = {}
+    for event in begins.keys() | ends.keys():
+        starts, stops = begins.get(event) or ends[event], ends.get(event) or begins[event]
+        first, last = min(p[0] for p in starts), max(p[1] for p in stops)
+        periods[event] = (first, last) if first <= last else (last, first)
+    return dict(sorted(periods.items()))
+
+
+def _period(c: graphdata.Claim, date: str, events: dict[str, tuple[str, str]]) -> tuple[tuple[str, str] | None, str]:
+    """The period a claim is about and where it comes from (:attr:`ClaimRecord.period`)."""
+    if c.as_of and (span := _days(c.as_of)):
+        return span, "as of"
+    # the event it is about, else a dated event it names as its subject or object
+    for event in (c.about, c.subject, c.object if c.object_is_iri else None):
+        if event in events:
+            return events[event], "event"  # type: ignore[index]
+    span = _days(date)
+    return (span, "said") if span else (None, "")
+
+
+def _days(date: str) -> tuple[str, str] | None:
+    try:
+        first, last = date_period(date)
+    except ValueError:
+        return None
+    return first.isoformat(), last.isoformat()
 
 
 def _name(nodes: dict[str, NodeRecord], iri: str) -> str:

@@ -37,7 +37,7 @@
   var nodeType = {};
   data.nodes.forEach(function (n) { nodeType[n.id] = n.kgType; });
   // a page built for a period starts with it in the date boxes
-  var state = { types: {}, outlets: {}, since: data.filters.since || "", until: data.filters.until || "" };
+  var state = { types: {}, outlets: {}, since: data.filters.since || "", until: data.filters.until || "", machine: true };
   $("kg-since").value = state.since;
   $("kg-until").value = state.until;
   data.legend.types.forEach(function (t) { state.types[t.type] = true; });
@@ -51,16 +51,17 @@
     return [d, d];
   }
   function claimFiltersOn() {
-    return state.since || state.until || outletIds.some(function (i) { return !state.outlets[i]; });
+    return state.since || state.until || !state.machine || outletIds.some(function (i) { return !state.outlets[i]; });
   }
+  // a claim's "when" is the period it is about: its event's dates where the graph has them, else when it was said
   function claimPasses(ci) {
     var c = data.claims[ci];
     if (!state.outlets[c.outlet]) return false;
+    if (!state.machine && c.machine) return false;
     if (state.since || state.until) {
-      if (!c.date) return false;
-      var p = period(c.date);
-      if (state.since && p[1] < period(state.since)[0]) return false;
-      if (state.until && p[0] > period(state.until)[1]) return false;
+      if (!c.when) return false;
+      if (state.since && c.when[1] < period(state.since)[0]) return false;
+      if (state.until && c.when[0] > period(state.until)[1]) return false;
     }
     return true;
   }
@@ -69,12 +70,16 @@
     var filtering = claimFiltersOn();
     var touched = {};
     visibleEdges = {};
+    var links = [];
     data.edges.forEach(function (e) {
       if (!state.types[nodeType[e.from]] || !state.types[nodeType[e.to]]) return;
+      if (filtering && (e.kind === "conflict" || e.kind === "agreement")) { links.push(e); return; }
       if (filtering && !(e.claims.length && e.claims.some(claimPasses))) return;
       visibleEdges[e.id] = true;
       touched[e.from] = touched[e.to] = true;
     });
+    // a conflict or an agreement is shown while the claims stating both its values are
+    links.forEach(function (e) { if (touched[e.from] && touched[e.to]) visibleEdges[e.id] = true; });
     visibleNodes = {};
     data.nodes.forEach(function (n) {
       if (state.types[n.kgType] && (!filtering || touched[n.id])) visibleNodes[n.id] = true;
@@ -91,7 +96,13 @@
     $("kg-visible").textContent = (shownNodes === data.nodes.length && shownEdges === edgeCount) ? "" :
       "showing " + plural(shownNodes, "node") + " and " + plural(shownEdges, "edge") + " of " +
       data.nodes.length.toLocaleString("en") + " and " + edgeCount.toLocaleString("en") + " (filters on the left)";
-    if (currentSelection) showSelection(currentSelection);
+    hideTooltip();  // its node may be gone, and the pointer is on the controls
+    listConflicts();
+    if (currentSelection) {
+      // the panel goes with its node or edge when the filters hide it
+      if (currentSelection.node !== undefined ? visibleNodes[currentSelection.node] : visibleEdges[currentSelection.edge]) showSelection(currentSelection);
+      else { hidePanel(); network.unselectAll(); }
+    }
   }
 
   // ---- the network ----------------------------------------------------------------------------
@@ -252,6 +263,21 @@
     });
   });
 
+  var dated = data.legend.dated || {};
+  var how = [];
+  if (dated["as of"]) how.push("the date a running total counts to (" + plural(dated["as of"], "claim") + ")");
+  if (dated.event) how.push("the dates of the event it is about (" + plural(dated.event, "claim") + ")");
+  how.push("when it was said" + (dated.said ? " (" + plural(dated.said, "claim") + ")" : ""));
+  $("kg-dates-note").textContent = "A claim is shown when the period it is about overlaps these dates. That period is " +
+    how.join(", else ") + "." + (dated.undated ? " " + plural(dated.undated, "claim") + " without a date: hidden by any date." : "");
+
+  // ---- claims a machine proposed (kg annotate) and no person curated -----------------------------
+  if (data.legend.machine) {
+    $("kg-machine-section").hidden = false;
+    $("kg-machine-count").textContent = data.legend.machine;
+    $("kg-machine").addEventListener("change", function (ev) { state.machine = ev.target.checked; refresh(); });
+  }
+
   // ---- colour by community (where kg analyze ran) ----------------------------------------------
   if (data.legend.communities) {
     $("kg-community-box").hidden = false;
@@ -277,9 +303,20 @@
     var who = c.speaker === outlet ? outlet : (c.speaker || "unknown speaker") + " · " + outlet;
     meta.appendChild(el("span", null, "— " + who + " · " + (c.date || "undated") + " · "));
     meta.appendChild(el("span", "kg-status-" + c.status, c.status));
+    if (c.when && c.datedBy !== "said") meta.appendChild(el("span", "kg-about", " · about " + spanText(c.when) + (c.datedBy === "event" ? " (its event)" : " (as of)")));
+    if (c.machine) { meta.appendChild(document.createTextNode(" ")); meta.appendChild(el("span", "kg-machine", "proposed by a machine")); }
     li.appendChild(meta);
     if (c.article >= 0) li.appendChild(el("div", "kg-meta", "in “" + data.articles[c.article] + "”"));
     return li;
+  }
+  // "2011" for 2011-01-01 .. 2011-12-31, "2019-01" for a whole month, else the days
+  function spanText(when) {
+    var a = when[0], b = when[1];
+    if (a === b) return a;
+    if (a.slice(5) === "01-01" && b.slice(5) === "12-31") return a.slice(0, 4) === b.slice(0, 4) ? a.slice(0, 4) : a.slice(0, 4) + "–" + b.slice(0, 4);
+    var last = new Date(Date.UTC(+b.slice(0, 4), +b.slice(5, 7), 0)).getUTCDate();
+    if (a.slice(8) === "01" && +b.slice(8) === last) return a.slice(0, 7) === b.slice(0, 7) ? a.slice(0, 7) : a.slice(0, 7) + "–" + b.slice(0, 7);
+    return a + "–" + b;
   }
   function showPanel(title, lines, claimIds, what) {
     $("kg-info-title").textContent = title;
@@ -294,6 +331,7 @@
     $("kg-info-claims-title").textContent = claimIds.length ?
       plural(claimIds.length, "claim") + " " + what + (claimIds.length > limit ? " (first " + limit + " shown)" : "") : "";
     $("kg-info").hidden = false;
+    clearOfPanel();
   }
   function claimsOfEdges(edgeIds) {
     var seen = {}, out = [];
@@ -319,10 +357,96 @@
   }
   function hidePanel() { currentSelection = null; $("kg-info").hidden = true; }
   network.on("click", function (params) {
-    if (params.nodes.length) showSelection({ node: params.nodes[0] });
-    else if (params.edges.length) showSelection({ edge: params.edges[0] });
+    if (params.nodes.length) { showSelection({ node: params.nodes[0] }); reveal(params.nodes); }
+    else if (params.edges.length) {
+      showSelection({ edge: params.edges[0] });
+      var e = edges.get(params.edges[0]);
+      reveal([e.from, e.to]);
+    }
     else hidePanel();
   });
+
+  // ---- keeping what is selected clear of the panel, and tooltips off it ---------------------------
+  // Move the view so that these nodes lie in the part of it the panel leaves free: only as far as
+  // needed (scale "keep"), at least at a scale (a number), or zoomed to fit them ("fit").
+  function reveal(ids, scale) {
+    var box = container.getBoundingClientRect(), info = $("kg-info"), margin = 48;
+    var free = info.hidden ? box.width : Math.max(160, info.getBoundingClientRect().left - box.left);
+    var pos = network.getPositions(ids), xs = [], ys = [];
+    ids.forEach(function (id) { if (pos[id]) { xs.push(pos[id].x); ys.push(pos[id].y); } });
+    if (!xs.length) return;
+    var minX = Math.min.apply(null, xs), maxX = Math.max.apply(null, xs);
+    var minY = Math.min.apply(null, ys), maxY = Math.max.apply(null, ys);
+    var now = network.getScale();
+    var fits = Math.min((free - 2 * margin) / (maxX - minX + 160), (box.height - 2 * margin) / (maxY - minY + 160));
+    var target = scale === "fit" ? Math.min(1.5, fits) : Math.min(Math.max(now, typeof scale === "number" ? scale : 0), fits);
+    if (scale === undefined) {
+      var clear = ids.every(function (id) {
+        var p = network.canvasToDOM(pos[id]);
+        return p.x >= margin && p.x <= free - margin && p.y >= margin && p.y <= box.height - margin;
+      });
+      if (clear) return;
+    }
+    network.moveTo({
+      position: { x: (minX + maxX) / 2, y: (minY + maxY) / 2 },
+      scale: target,
+      offset: { x: free / 2 - box.width / 2, y: 0 },
+      animation: { duration: 300, easingFunction: "easeInOutQuad" }
+    });
+  }
+  window.kg.reveal = reveal;
+  function tooltip() { return container.querySelector("div.vis-tooltip"); }
+  function hideTooltip() { var t = tooltip(); if (t) t.style.visibility = "hidden"; }
+  container.addEventListener("mouseleave", hideTooltip);
+  // vis-network puts its tooltip by the pointer: where that would cover the open panel, it moves left of it
+  function overlapsPanel(t, info) {
+    var a = t.getBoundingClientRect(), b = info.getBoundingClientRect();
+    return a.right > b.left - 4 && a.left < b.right && a.bottom > b.top && a.top < b.bottom;
+  }
+  function clearOfPanel() {
+    var t = tooltip(), info = $("kg-info");
+    if (!t || info.hidden || t.style.visibility !== "visible" || !overlapsPanel(t, info)) return;
+    var room = info.getBoundingClientRect().left - container.getBoundingClientRect().left - 12;
+    var width = t.getBoundingClientRect().width;
+    if (width > room) { t.style.maxWidth = Math.max(room, 0) + "px"; width = t.getBoundingClientRect().width; }
+    t.style.left = Math.max(4, room - width) + "px";
+    if (overlapsPanel(t, info)) t.style.visibility = "hidden";  // no room beside the panel
+  }
+  new MutationObserver(clearOfPanel).observe(container, { subtree: true, childList: true, attributes: true, attributeFilter: ["style"] });
+
+  // ---- the conflicts on the page, each with a link that shows it ---------------------------------
+  var conflictEdges = data.edges.filter(function (e) { return e.kind === "conflict"; });
+  function fullLabel(id) { var n = nodes.get(id); return n ? String(n.search || n.label).split(" | ")[0] : ""; }
+  function showConflict(e) {
+    network.setSelection({ nodes: [e.from, e.to], edges: [e.id] }, { unselectAll: true, highlightEdges: false });
+    showSelection({ edge: e.id });
+    reveal([e.from, e.to], "fit");
+  }
+  function listConflicts() {
+    if (!conflictEdges.length) return;
+    $("kg-conflict-section").hidden = false;
+    var list = $("kg-conflicts"), shown = 0;
+    list.replaceChildren();
+    conflictEdges.forEach(function (e) {
+      var on = visibleEdges[e.id] === true;
+      var li = el("li", on ? null : "kg-filtered");
+      var sides = e.sides || [[], []];
+      function side(id, who) { return fullLabel(id) + (who.length ? " (" + who.join(", ") + ")" : ""); }
+      li.appendChild(el("span", null, side(e.from, sides[0]) + " vs " + side(e.to, sides[1])));
+      if (on) {
+        shown++;
+        var a = el("a", null, "show");
+        a.href = "#";
+        a.setAttribute("data-edge", String(e.id));
+        a.addEventListener("click", function (ev) { ev.preventDefault(); showConflict(e); });
+        li.appendChild(a);
+      }
+      if (e.topic) li.appendChild(el("span", "kg-topic", e.topic));
+      list.appendChild(li);
+    });
+    $("kg-conflict-count").textContent = shown === conflictEdges.length ? "(" + shown + ")" :
+      "(" + shown + " of " + conflictEdges.length + "; the others hidden by the filters)";
+  }
   $("kg-info-close").addEventListener("click", function () { hidePanel(); network.unselectAll(); });
 
   // ---- search ---------------------------------------------------------------------------------
@@ -360,9 +484,8 @@
     lastQuery = query;
     var id = shown[matchIndex];
     network.selectNodes([id]);
-    // keep the node clear of the panel on the right
-    network.focus(id, { scale: Math.max(network.getScale(), 0.8), offset: { x: -180, y: 0 }, animation: { duration: 400 } });
     showSelection({ node: id });
+    reveal([id], 0.8);  // clear of the panel on the right
     $("kg-search-status").textContent = shown.length > 1 ? (matchIndex + 1) + " of " + shown.length + " (Enter: next)" : "1 match";
   }
   $("kg-search").addEventListener("keydown", function (ev) { if (ev.key === "Enter") { ev.preventDefault(); search(); } });

@@ -20,6 +20,7 @@ NODE_STYLES: dict[str, dict[str, str]] = {
     "Quantity": {"shape": "box", "color": "#f2f2f2", "legend": "number stated"},
     "ClaimGroup": {"shape": "box", "color": "#ffffff", "legend": "what is counted"},
     "Value": {"shape": "box", "color": "#f2f2f2", "legend": "value stated"},
+    "Folded": {"shape": "box", "color": "#f2f2f2", "legend": "numbers folded into one box"},
     "Other": {"shape": "dot", "color": "#cccccc", "legend": "other"},
 }
 

@@ -13,10 +13,16 @@ view           shows
 =============  ==========================================================================================
 
 Every view can be narrowed to the claims of one outlet (``source``) or a period (``since``,
-``until``: a claim is kept when the period its date names overlaps them), and to the neighbourhood
-of one entity (``focus``, ``depth``). Above ``max_nodes`` the most important nodes are kept
-(PageRank from ``kg analyze`` where it ran, else the number of relations; nearest to the focus
-first) and the page says what was left out.
+``until``: a claim is kept when the period it is about overlaps them: the date a running total
+counts to, else the dates of the event it is about, else when it was said; see
+:attr:`kg.viz.ClaimRecord.period`), and to the neighbourhood of one entity (``focus``, ``depth``).
+Claims a machine proposed (``kg annotate``) and no person has curated are drawn with dashed lines.
+
+A page that would have more than ``fold_above`` nodes folds its numbers: the numbers stated about
+one thing counted (a claim group, else one subject and predicate) become one box with their count,
+and the page says what was folded. Above ``max_nodes`` the most important nodes are kept (PageRank
+from ``kg analyze`` where it ran, else the number of relations; nearest to the focus first) and the
+page says what was left out.
 """
 
 from __future__ import annotations
@@ -38,13 +44,24 @@ from ..store import Store
 from ..vocab import STATUSES, date_period
 from .board import Board, disputes
 from .data import ClaimRecord, GraphData, NodeRecord, read_graph
-from .filters import overlaps, parse_date
+from .filters import parse_date
 from .layout import layout
-from .options import MAX_NODES, PHYSICS_LIMIT, VIEWS
+from .options import FOLD_ABOVE, MAX_NODES, PHYSICS_LIMIT, VIEWS
 from .page import Page, page_html
 from .style import EDGE_STYLES, STATUS_STYLES, node_style
 
-__all__ = ["DEFER_LABELS", "MAX_NODES", "PHYSICS_LIMIT", "VIEWS", "View", "build_view", "parse_date", "render"]
+__all__ = [
+    "DEFER_LABELS",
+    "FOLD_ABOVE",
+    "MACHINE_DASHES",
+    "MAX_NODES",
+    "PHYSICS_LIMIT",
+    "VIEWS",
+    "View",
+    "build_view",
+    "parse_date",
+    "render",
+]
 
 DEFER_LABELS = 3000
 """Pages with more edges than this label the edges in view once zoomed in (not all of them at start-up)."""
@@ -53,6 +70,10 @@ _OPERATION_ROLES = {str(KG.agent), str(KG.partner), str(KG.origin), str(KG.desti
 _STATUS_RANK = {status: len(STATUSES) - 1 - i for i, status in enumerate(STATUSES)}
 """conflicting 2, corroborated 1, single-source 0: the strongest status of an edge's claims colours it."""
 _RANGE = re.compile(r"(?<=\d)-(?=\d)")
+_NUMBERS = ("Quantity", "Value")
+
+MACHINE_DASHES = [8, 4]
+"""The dashes of the border of a node, and of an edge, whose claims a machine proposed and no person curated."""
 
 
 @dataclass
@@ -64,6 +85,11 @@ class _Node:
     search: list[str] = field(default_factory=list)
     status: str = ""
     importance: float | None = None
+    count: int = 1
+    """The numbers it stands for: 1, or those folded into it."""
+    folded: bool = False
+    values: list[str] = field(default_factory=list)
+    """The labels of the numbers folded into it."""
 
 
 @dataclass
@@ -121,6 +147,7 @@ def build_view(
     source: str | None = None,
     max_nodes: int = MAX_NODES,
     physics_limit: int = PHYSICS_LIMIT,
+    fold_above: int = FOLD_ABOVE,
     data: GraphData | None = None,
 ) -> View | Board:
     """Build one view of a store's graph, ready to be written as a page or shown in a notebook.
@@ -139,14 +166,18 @@ def build_view(
     depth : int
         How far from ``focus`` to go.
     since, until : str, optional
-        Keep only claims whose date (``YYYY[-MM[-DD]]``, when it was said, else the article's date)
-        overlaps this period.
+        Keep only claims about this period (``YYYY[-MM[-DD]]``): the claims whose period
+        (:attr:`kg.viz.ClaimRecord.period`: the date a running total counts to, else the dates of the
+        event they are about, else when they were said) overlaps it.
     source : str, optional
         Keep only claims published by this outlet (name or alias: ``"AFP"``).
     max_nodes : int
         The most nodes a page shows; beyond it the least important are left out, and the page says so.
     physics_limit : int
         Up to this many nodes the page starts with vis-network's physics on; above, off.
+    fold_above : int
+        A page that would have more nodes than this folds the numbers stated about one thing
+        counted into one box (with their count and their claims), and its note says so.
     data : GraphData, optional
         Data already read with :func:`kg.viz.read_graph` (to build several views from one read).
 
@@ -172,6 +203,8 @@ def build_view(
         raise KGError("E805", option="--depth", rule="0 or more", value=depth)
     if not isinstance(max_nodes, int) or max_nodes < 1:
         raise KGError("E805", option="--max-nodes", rule="1 or more", value=max_nodes)
+    if not isinstance(fold_above, int) or fold_above < 0:
+        raise KGError("E805", option="--fold-above", rule="0 or more", value=fold_above)
     since_text, until_text = parse_date(since, "--since"), parse_date(until, "--until")
     if since_text and until_text and date_period(since_text)[0] > date_period(until_text)[1]:
         raise KGError("E804", since=since_text, until=until_text)
@@ -208,7 +241,12 @@ def build_view(
         edges = [e for e in edges if e.source in nodes and e.target in nodes]
         filters["focus"] = f"{data.label(center)} (depth {depth})"
 
+    folded = ""
+    if len(nodes) > fold_above:
+        nodes, edges, folded = _fold(data, nodes, edges, fold_above)
+        _importance(nodes, edges, data)
     nodes, edges, left_out, note = _cap(nodes, edges, max_nodes, distance, data.has_analysis)
+    note = " ".join(n for n in (folded, note) if n)
     if not nodes:
         note = (note + " " if note else "") + "Nothing to show: no claim matches these options."
     return _to_view(view, data, nodes, edges, kept, left_out, note, filters, physics_limit)
@@ -217,7 +255,14 @@ def build_view(
 def _keep(claim: ClaimRecord, outlet: str | None, since: str | None, until: str | None) -> bool:
     if outlet is not None and claim.outlet != outlet:
         return False
-    return overlaps(claim.date, since, until) if since or until else True
+    if not (since or until):
+        return True
+    if claim.period is None:
+        return False
+    first, last = claim.period
+    return not (
+        (since and last < date_period(since)[0].isoformat()) or (until and first > date_period(until)[1].isoformat())
+    )
 
 
 # --- the three views ------------------------------------------------------------------------
@@ -485,6 +530,104 @@ def _cap(
     return {k: n for k, n in nodes.items() if k in keep}, kept_edges, left, note
 
 
+def _fold(
+    data: GraphData, nodes: dict[str, _Node], edges: list[_Edge], fold_above: int
+) -> tuple[dict[str, _Node], list[_Edge], str]:
+    """Fold the numbers of a large page: first those stated about one thing counted into one box (their
+    claim group; in the claims view, the group's own node), then, where the page is still too large or
+    its numbers and boxes still outnumber the rest, those about one event into the event's node (or one
+    box for the event)."""
+    before = len(nodes)
+    numbers = sum(1 for n in nodes.values() if n.type in _NUMBERS)
+    nodes, edges = _fold_by(data, nodes, edges, lambda c, source, label: c.group or f"fold|{source}|{label}")
+    by = "thing counted"
+    boxes = sum(1 for n in nodes.values() if n.type in (*_NUMBERS, "Folded"))
+    if len(nodes) > fold_above or boxes > len(nodes) / 2:  # still too large, or still mostly numbers
+        size = len(nodes)
+        nodes, edges = _fold_by(data, nodes, edges, _event_of, fold=(*_NUMBERS, "Folded"))
+        by = "event" if len(nodes) < size else by
+    left = sum(1 for n in nodes.values() if n.type in _NUMBERS)
+    if left == numbers:
+        return nodes, edges, ""
+    into = sum(1 for n in nodes.values() if n.folded)
+    note = (
+        f"Folded {numbers - left:,} numbers into {into:,} boxes and nodes, one per {by} (the page would have "
+        f"had {before:,} nodes, more than --fold-above {fold_above:,}): click one for the claims and quotes in "
+        "it. To draw each number, raise --fold-above or narrow the page with --focus, --source or "
+        "--since/--until; --view disputes lists the figures side by side."
+    )
+    return nodes, edges, note
+
+
+def _folded_line(labels: list[str], limit: int = 8) -> str:
+    more = f" (+ {len(labels) - limit} more)" if len(labels) > limit else ""
+    return f"{len(labels)} number{'s' if len(labels) != 1 else ''} folded: {', '.join(labels[:limit])}{more}"
+
+
+def _event_of(claim: ClaimRecord, source: str, label: str) -> str:
+    """The event a number is about, else the node that states it."""
+    return claim.about or source
+
+
+def _fold_by(
+    data: GraphData, nodes: dict[str, _Node], edges: list[_Edge], key_of, fold: tuple[str, ...] = _NUMBERS
+) -> tuple[dict[str, _Node], list[_Edge]]:
+    """Fold the nodes of the types ``fold`` that the same key (``key_of(claim, source, label)`` of the
+    first claim of the relation that points to them) names: into the node of that key where the page
+    has one, else into one box, where two or more share it."""
+    into: dict[str, str] = {}
+    for e in edges:
+        if e.kind == "relation" and nodes[e.target].type in fold and e.target not in into and e.claims:
+            into[e.target] = key_of(data.claims[e.claims[0]], e.source, e.label)
+    members: dict[str, list[str]] = defaultdict(list)
+    for key, box in into.items():
+        members[box].append(key)
+    for box, keys in list(members.items()):
+        if box == keys[0] or (len(keys) == 1 and box not in nodes):  # a box for one number saves nothing
+            del members[box], into[keys[0]]
+    if not into:
+        return nodes, edges
+    folded: dict[str, _Node] = {k: n for k, n in nodes.items() if k not in into}
+    for box, keys in members.items():
+        inner = [nodes[k] for k in keys]
+        count = sum(n.count for n in inner)
+        status = max((n.status for n in inner), key=lambda s: _STATUS_RANK.get(s, -1))
+        labels = [v for n in inner for v in (n.values if n.folded else [n.label.replace("\n", " ")])]
+        if box in folded:  # into a node of the page: the claims view's group, an event
+            node = folded[box]
+            node.count = (node.count if node.folded else 0) + count
+            node.label = node.label.split("\n+ ")[0] + f"\n+ {node.count} number{'s' if node.count != 1 else ''}"
+            node.values += labels
+            node.lines = [line for line in node.lines if " folded: " not in line] + [_folded_line(node.values)]
+            node.search += labels
+            node.folded = True
+            continue
+        group = data.groups.get(box)
+        if group is not None:
+            kind, topic = group.kind_label or data.label(group.predicate), data.label(group.topic)
+        elif box.startswith("fold|"):
+            _, subject, kind = box.split("|", 2)
+            topic = nodes[subject].label if subject in nodes else data.label(subject)
+        else:
+            kind, topic = "", data.label(box)
+        short = topic if len(topic) <= 34 else topic[:33].rstrip() + "…"
+        head = f"{count} numbers" + (f" · {kind}" if kind else "")
+        folded[box] = _Node(
+            box, f"{short}\n{head}", "Folded", lines=[f"{topic}: {head}", _folded_line(labels)],
+            search=[topic, *labels], status=status, count=count, folded=True, values=labels,
+        )  # fmt: skip
+    merged: dict[tuple[str, str, str, str], _Edge] = {}
+    for e in edges:
+        source, target = into.get(e.source, e.source), into.get(e.target, e.target)
+        if source == target:
+            continue  # numbers of one box that agree or conflict: the box's status says so
+        key = (source, target, e.kind, e.label) if e.kind == "relation" else (*sorted((source, target)), e.kind, "")
+        if key not in merged:
+            merged[key] = _Edge(source, target, e.kind, e.label)
+        merged[key].claims.extend(i for i in e.claims if i not in merged[key].claims)
+    return folded, list(merged.values())
+
+
 # --- to vis-network data, through pyvis -------------------------------------------------------
 
 
@@ -498,6 +641,9 @@ def _claim_dict(data: GraphData, c: ClaimRecord, outlet_index: dict[str, int], a
         "status": c.status,
         "article": article_index.get(c.article_title, -1),
         "says": f"{data.label(c.subject)} {c.predicate_label} {obj}",
+        "when": list(c.period) if c.period else None,
+        "datedBy": c.dated_by,
+        "machine": c.machine,
     }
 
 
@@ -517,7 +663,8 @@ def _edge_title(edge: _Edge, data: GraphData, claims: list[int], subject: str, o
             if c.speaker_label == c.outlet_label
             else f"{c.speaker_label} · {c.outlet_label or 'no outlet'}"
         )
-        lines += ["", f"“{quote}”", f"— {who} · {c.date or 'undated'} · {c.status}"]
+        machine = " · proposed by a machine" if c.machine else ""
+        lines += ["", f"“{quote}”", f"— {who} · {c.date or 'undated'} · {c.status}{machine}"]
     if len(claims) > limit:
         lines += ["", f"+ {len(claims) - limit} more claim(s): click the edge"]
     return "\n".join(lines)
@@ -549,6 +696,11 @@ def _to_view(
     claims = [_claim_dict(data, data.claims[i], outlet_index, article_index) for i in used]
 
     number_status = _number_status(nodes, edges, data)
+    claims_of: dict[str, set[int]] = defaultdict(set)
+    for e in edges:
+        if e.kind in ("relation", "source"):  # a conflict's claims are the other node's too
+            claims_of[e.source].update(e.claims)
+            claims_of[e.target].update(e.claims)
     net = Network(directed=True)
     ids = {key: n for n, key in enumerate(nodes)}
     for key, node in nodes.items():
@@ -577,13 +729,22 @@ def _to_view(
                 "highlight": {"background": fill, "border": "#000000"},
             }
             options["borderWidth"] = 2
-            options["font"] = {"size": 16 if node.type != "ClaimGroup" else 17}
+            options["font"] = {"size": 16 if node.type not in ("ClaimGroup", "Folded") else 17}
             options["margin"] = 6
         else:
             options["color"] = style["color"]
             options["size"] = round(10 + 26 * (node.importance or 0.0) ** 0.5, 1)
-        limit = {"Quantity": 30, "ClaimGroup": 80}.get(node.type, 42)
-        label = node.label if len(node.label) <= limit else node.label[: limit - 1].rstrip() + "…"
+        behind = claims_of.get(key)
+        if behind and all(data.claims[i].machine for i in behind):
+            # proposed by a machine, curated by no one: a dashed border, drawn dark enough to see
+            options["machine"] = True
+            options["shapeProperties"] = {"borderDashes": MACHINE_DASHES}
+            options["borderWidth"] = 2
+            if not isinstance(options["color"], dict):
+                options["color"] = {"background": style["color"], "border": "#333333"}
+        limit = {"Quantity": 30, "ClaimGroup": 80, "Folded": 80}.get(node.type, 42)
+        head, *rest = node.label.split("\n") if node.folded else [node.label]  # a count folded in stays whole
+        label = "\n".join([head if len(head) <= limit else head[: limit - 1].rstrip() + "…", *rest])
         net.add_node(ids[key], label=label, shape=style["shape"], **options)
 
     # vis-network spends about half its start-up on edge labels: a large page labels only what is in view
@@ -612,6 +773,23 @@ def _to_view(
             options["dashes"] = style["dashes"]
             if e.kind in ("conflict", "agreement"):
                 options["arrows"] = {"to": {"enabled": False}}
+        if e.claims and all(data.claims[i].machine for i in e.claims):
+            options["machine"] = True
+            if e.kind == "relation":
+                options["dashes"] = MACHINE_DASHES
+        if e.kind == "conflict" and e.claims:
+            first = data.claims[e.claims[0]]
+            options["topic"] = data.label(first.about or first.subject)
+            # who gives each side: the outlets of the claims that state each of the two values
+            options["sides"] = [
+                sorted(
+                    {
+                        data.claims[i].outlet_label or data.claims[i].speaker_label
+                        for i in claims_of[end] & set(e.claims)
+                    }
+                )
+                for end in (e.source, e.target)
+            ]
         if nth:
             options["smooth"] = {
                 "enabled": True,
@@ -648,6 +826,9 @@ def _to_view(
         "size": "PageRank (kg analyze)" if data.has_analysis else "number of edges",
         "communities": data.has_analysis
         and any("community" in data.nodes[k].metrics for k in nodes if k in data.nodes),
+        "machine": sum(data.claims[i].machine for i in used),
+        "dated": dict(Counter(data.claims[i].dated_by or "undated" for i in used)),
+        "machineDashes": MACHINE_DASHES,
     }
     titles = {"graph": "Whole graph", "operations": "Operations", "claims": "Claims by what they count"}
     title = titles[view] + (f" around {filters['focus']}" if "focus" in filters else "")
@@ -744,6 +925,7 @@ def render(
     until: str | dt.date | None = None,
     source: str | None = None,
     max_nodes: int = MAX_NODES,
+    fold_above: int = FOLD_ABOVE,
     output: str | os.PathLike = "out/graph.html",
 ) -> Path:
     """Write one view of the graph as a self-contained HTML page (what ``kg viz`` does).
@@ -753,7 +935,8 @@ def render(
     store : str or Store, optional
         A store URL or an open store; default ``$KG_STORE`` or ``.kg``.
     view : {"graph", "operations", "claims", "disputes"}
-        See :func:`build_view`; ``focus``, ``depth``, ``since``, ``until``, ``source`` and ``max_nodes`` too.
+        See :func:`build_view`; ``focus``, ``depth``, ``since``, ``until``, ``source``, ``max_nodes`` and
+        ``fold_above`` too.
     output : str or path
         The page to write (its folder is created).
 
@@ -771,6 +954,14 @@ def render(
     True
     """
     built = build_view(
-        store, view, focus=focus, depth=depth, since=since, until=until, source=source, max_nodes=max_nodes
+        store,
+        view,
+        focus=focus,
+        depth=depth,
+        since=since,
+        until=until,
+        source=source,
+        max_nodes=max_nodes,
+        fold_above=fold_above,
     )
     return built.write(output)

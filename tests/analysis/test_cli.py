@@ -132,3 +132,39 @@ def test_an_empty_graph_is_a_clear_error(tmp_path):
 def test_every_command_has_help(command):
     result = ok(run_kg("analyze", command, "--help"))
     assert "--store" in result.stdout and "Usage" in result.stdout
+
+
+# --- formats shared with kg query, paths in time (issue 17) ---------------------------------------
+
+
+@pytest.mark.parametrize("format", ["csv", "tsv", "json", "jsonl"])
+def test_analyze_formats_read_back_as_the_same_records_in_pandas(seed_store, format):
+    pd = pytest.importorskip("pandas")
+    text = ok(analyze("centrality", "--top", "4", "--format", format, store=seed_store)).stdout
+    if format in ("csv", "tsv"):
+        frame = pd.read_csv(io.StringIO(text), sep="," if format == "csv" else "\t")
+    else:
+        frame = pd.read_json(io.StringIO(text), lines=format == "jsonl")
+    expected = json.loads(ok(analyze("centrality", "--top", "4", "--format", "json", store=seed_store)).stdout)
+    assert list(frame.columns) == list(expected[0])
+    assert frame["label"].tolist() == [r["label"] for r in expected]
+    assert frame["links"].tolist() == [r["links"] for r in expected]
+
+
+def test_tsv_cells_are_plain_values_the_csv_module_reads(seed_store):
+    text = ok(analyze("communities", "--format", "tsv", store=seed_store)).stdout
+    rows = list(csv.DictReader(io.StringIO(text), delimiter="\t"))
+    assert rows[0]["community"] == "0" and "Kassym-Jomart Tokayev" in rows[0]["members"].split(" | ")
+
+
+def test_path_in_time_with_k_paths_and_dates(seed_store):
+    result = ok(analyze("path", "Tokayev", "Nazarbayev", "-k", "3", "--in-time", "--format", "jsonl", store=seed_store))
+    hops = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {h["path"] for h in hops} == {1, 2, 3}
+    assert all(h["date"] for h in hops)
+    assert "(in time)" in result.stderr
+
+
+def test_a_bad_since_date_is_a_one_line_error(seed_store):
+    line = one_line_error(analyze("path", "Tokayev", "Nazarbayev", "--since", "May 2019", store=seed_store), "E712")
+    assert "--since 'May 2019' is not a date" in line

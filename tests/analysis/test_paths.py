@@ -1,5 +1,7 @@
 """Paths between actors and the actors around one, on hand-built graphs and on the seeds."""
 
+import itertools
+
 import networkx as nx
 import pytest
 
@@ -54,3 +56,75 @@ def test_seed_path_from_tokayev_to_tajikistan_goes_through_named_nodes(seed_netw
 def test_seed_rakhymberdiyev_is_not_connected_to_tokayev(seed_network):
     with pytest.raises(kg.KGError, match="E703"):
         connection(seed_network, ID + "tokayev", ID + "rakhymberdiyev")
+
+
+# --- paths in time (issue 17) ---------------------------------------------------------------------
+
+
+def dated_diamond():
+    """a reaches d through b (2019, then back to 2015) or through c (2019-02, then 2019-05)."""
+    G = nx.Graph(view="network")
+    G.add_edge("a", "b", weight=3, claims=["ab"])
+    G.add_edge("b", "d", weight=3, claims=["bd"])
+    G.add_edge("a", "c", weight=1, claims=["ac"])
+    G.add_edge("c", "d", weight=1, claims=["cd"])
+    G.add_edge("b", "c", weight=1, claims=["bc"])
+    dates = {"ab": "2019", "bd": "2015", "ac": "2019-02", "cd": "2019-05-10", "bc": "2020"}
+    return G, dates
+
+
+def hops(paths):
+    return [[(h.source, h.target, h.date) for h in path] for path in paths]
+
+
+def test_a_path_that_would_go_back_in_time_is_not_returned_in_time():
+    G, dates = dated_diamond()
+    assert hops(kg.analysis.connections(G, "a", "d", dates=dates)) == [[("a", "b", "2019"), ("b", "d", "2015")]]
+    in_time = kg.analysis.connections(G, "a", "d", dates=dates, in_time=True)
+    assert hops(in_time) == [[("a", "c", "2019-02"), ("c", "d", "2019-05-10")]]
+
+
+def test_a_year_is_not_earlier_than_a_month_in_it():
+    G, dates = dated_diamond()
+    dates["cd"] = "2019"  # 2019-02 then 2019: the year covers February and after
+    assert hops(kg.analysis.connections(G, "a", "d", dates=dates, in_time=True))[0][1] == ("c", "d", "2019")
+
+
+def test_k_shortest_paths_come_shortest_first_best_supported_first():
+    G, dates = dated_diamond()
+    paths = kg.analysis.connections(G, "a", "d", k=4, dates=dates)
+    assert [[h.source for h in p] + [p[-1].target] for p in paths] == [
+        ["a", "b", "d"], ["a", "c", "d"], ["a", "b", "c", "d"], ["a", "c", "b", "d"],
+    ]  # fmt: skip
+
+
+def test_since_and_until_keep_links_dated_within():
+    G, dates = dated_diamond()
+    paths = kg.analysis.connections(G, "a", "d", k=5, dates=dates, since="2019-01", until="2019-12")
+    assert hops(paths) == [[("a", "c", "2019-02"), ("c", "d", "2019-05-10")]]
+    with pytest.raises(kg.KGError, match="E711 no path between a and d in the network view through links dated"):
+        kg.analysis.connections(G, "a", "d", dates=dates, since="2021")
+
+
+def test_no_path_in_time_is_a_clear_error():
+    G, dates = dated_diamond()
+    dates.update(ac="2020", bc="2021")
+    with pytest.raises(kg.KGError, match=r"E711 .* that keeps to time"):
+        kg.analysis.connections(G, "a", "d", dates=dates, in_time=True)
+
+
+def test_seed_paths_in_time_never_step_back(seed_store):
+    def dates_of(*options):
+        rows = kg.analysis.analyze_path(seed_store, "Tokayev", "Nazarbayev", k=5, **dict(options)).rows
+        paths: dict[int, list[str]] = {}
+        for row in rows:
+            paths.setdefault(row["path"], []).append(row["date"])
+        return list(paths.values())
+
+    def in_order(days):
+        return all(kg.vocab.date_period(b)[1] >= kg.vocab.date_period(a)[0] for a, b in itertools.pairwise(days))
+
+    assert not all(in_order(days) for days in dates_of())  # the seeds have a path back in time
+    timed = dates_of(("in_time", True))
+    assert len(timed) == 5 and all(in_order(days) for days in timed)
+    assert all(day for days in timed for day in days)  # every hop dated

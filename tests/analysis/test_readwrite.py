@@ -1,5 +1,7 @@
 """Results out: GraphML/GEXF for Gephi, and RDF written back into graph:analysis."""
 
+import xml.etree.ElementTree as ET
+
 import networkx as nx
 import pyoxigraph as ox
 import pytest
@@ -26,11 +28,26 @@ def test_gephi_attributes_are_strings_and_numbers():
     G = nx.Graph()
     G.add_node("a", label="A", aliases=["x", "y"], score=1)
     G.add_node("b", label="B", aliases=[], score=0.5, note=None)
-    G.add_edge("a", "b", claims=["c1", "c2"], weight=2)
+    G.add_edge("a", "b", claims=[ID + "claim/1/c2", ID + "claim/1/c1"], weight=2)
+    H = gephi_graph(G, quotes={ID + "claim/1/c2": "We met."})
+    assert {k: v for k, v in H.nodes["a"].items() if k != "viz"} == {"label": "A", "aliases": "x | y", "score": 1.0}
+    assert {k: v for k, v in H.nodes["b"].items() if k != "viz"} == {"label": "B", "aliases": "", "score": 0.5}
+    # a count, the first claim with a quote, and that quote: no list of IRIs
+    edge = {k: v for k, v in H.edges["a", "b"].items() if k != "viz"}
+    assert edge == {"claims": 2, "weight": 2, "claim": "id:claim/1/c2", "quote": "We met."}
+
+
+def test_gephi_colours_by_type_sizes_by_links_and_places_every_node():
+    G = nx.Graph()
+    G.add_edges_from([("hub", "a"), ("hub", "b"), ("hub", "c")])
+    G.nodes["hub"]["type"], G.nodes["a"]["type"] = "Country", "Person"
     H = gephi_graph(G)
-    assert H.nodes["a"] == {"label": "A", "aliases": "x | y", "score": 1.0}
-    assert H.nodes["b"] == {"label": "B", "aliases": "", "score": 0.5}
-    assert H.edges["a", "b"] == {"claims": "c1 | c2", "weight": 2}
+    assert H.nodes["hub"]["viz"]["color"] == {"r": 0xF2, "g": 0x8E, "b": 0x2B, "a": 1.0}  # the views' Country
+    assert H.nodes["a"]["viz"]["color"] == {"r": 0x4E, "g": 0x79, "b": 0xA7, "a": 1.0}  # the views' Person
+    assert H.nodes["hub"]["viz"]["size"] == 40.0 and H.nodes["a"]["viz"]["size"] == 20.0
+    places = {(H.nodes[n]["viz"]["position"]["x"], H.nodes[n]["viz"]["position"]["y"]) for n in H}
+    assert len(places) == 4
+    assert gephi_graph(G).nodes["b"]["viz"] == H.nodes["b"]["viz"]  # the same graph, the same drawing
 
 
 @pytest.mark.parametrize("format", ["graphml", "gexf"])
@@ -41,6 +58,45 @@ def test_a_view_round_trips_through_gephi_formats(tiny_store, tmp_path, format):
     assert back.number_of_nodes() == 3 and back.number_of_edges() == 3
     assert back.nodes[ID + "rahmon"]["label"] == "Emomali Rahmon"
     assert back.edges[ID + "iraq", ID + "tajikistan"]["weight"] == 2
+    link = (ID + "iraq", ID + "tajikistan")
+    assert back.edges[link]["claims"] == len(G.edges[link]["claims"])
+
+
+def test_gexf_read_back_keeps_its_viz_colours_sizes_and_positions(tiny_store, tmp_path):
+    path = write_network(to_networkx(tiny_store, view="actors"), tmp_path / "actors.gexf", "gexf")
+    back = nx.read_gexf(path)
+    viz = back.nodes[ID + "rahmon"]["viz"]
+    assert viz["color"] == {"r": 0x4E, "g": 0x79, "b": 0xA7, "a": 1.0}  # a person
+    assert 10.0 <= viz["size"] <= 40.0
+    assert set(viz["position"]) == {"x", "y", "z"}
+
+
+def test_gexf_viz_elements_follow_the_gexf_1_2_viz_schema(tiny_store, tmp_path):
+    path = write_network(to_networkx(tiny_store, view="claims"), tmp_path / "claims.gexf", "gexf")
+    root = ET.parse(path).getroot()
+    assert root.tag == "{http://www.gexf.net/1.2draft}gexf" and root.get("version") == "1.2"
+    viz = "{http://www.gexf.net/1.2draft/viz}"
+    nodes = root.iter("{http://www.gexf.net/1.2draft}node")
+    for node in nodes:
+        children = {child.tag: child for child in node}
+        colour, size, position = children[viz + "color"], children[viz + "size"], children[viz + "position"]
+        assert all(0 <= int(colour.get(c)) <= 255 for c in "rgb") and 0.0 <= float(colour.get("a")) <= 1.0
+        assert float(size.get("value")) > 0
+        assert all(float(position.get(axis)) == float(position.get(axis)) for axis in "xyz")  # numbers, not NaN
+    thickness = [float(e.get("value")) for e in root.iter(viz + "thickness")]
+    assert thickness and min(thickness) > 0
+    # no viz element outside the viz namespace, none of another GEXF version
+    assert {e.tag.split("}")[0] + "}" for e in root.iter() if "viz" in e.tag} == {viz}
+
+
+def test_claim_nodes_carry_quote_speaker_outlet_date_and_status(tiny_store, tmp_path):
+    path = write_network(to_networkx(tiny_store, view="claims"), tmp_path / "claims.gexf", "gexf")
+    claims = [d for _, d in nx.read_gexf(path).nodes(data=True) if d["kind"] == "claim"]
+    eighty_four = next(d for d in claims if d["value"] == "84")
+    assert eighty_four["speaker"] == "Emomali Rahmon"
+    assert eighty_four["status"] == "conflicting"
+    assert eighty_four["quote"] == "Tajikistan repatriated 84 minors from Iraq"
+    assert (eighty_four["outlet"], eighty_four["date"]) == ("Wire Agency", "2019-05-01")
 
 
 def test_an_unwritable_export_is_a_clear_error(tiny_store, tmp_path):

@@ -77,11 +77,15 @@ def test_existing_annotations_are_kept_without_force(tmp_path):
     first = run_kg("annotate", str(folder), "--out", str(folder), "--registry", str(SEEDS / "registry.yaml"))
     assert first.returncode == 0, first.stderr
     (folder / "a.yaml").write_text((folder / "a.yaml").read_text() + "# checked by hand\n")
+    registry_before = (folder / "registry.yaml").read_bytes()
+    # nothing new is not an error (issue 18): it says so, exits 0 and writes nothing
     again = run_kg("annotate", str(folder), "--out", str(folder), "--registry", str(SEEDS / "registry.yaml"))
-    assert again.returncode == 1
-    assert "a.yaml already exists; use --force" in again.stderr
-    assert "error: E656 nothing annotated" in again.stderr
+    assert again.returncode == 0, again.stderr
+    assert again.stderr.splitlines() == [
+        f"nothing new to annotate: the 1 article read already has annotations in {folder} (--force annotates again)"
+    ]
     assert (folder / "a.yaml").read_text().endswith("# checked by hand\n")
+    assert (folder / "registry.yaml").read_bytes() == registry_before
     forced = run_kg(
         "annotate", str(folder), "--out", str(folder), "--force", "--registry", str(SEEDS / "registry.yaml")
     )
@@ -112,3 +116,32 @@ def test_annotate_works_from_a_folder_without_seeds(tmp_path):
     assert "annotated 1 article" in result.stderr
     registry = (tmp_path / "corpus" / "registry.yaml").read_text()
     assert "  kazakhstan:\n    type: Country\n    label: Kazakhstan\n    aliases: [Republic of Kazakhstan" in registry
+
+
+def test_a_broken_new_input_is_an_error_until_a_good_one_comes_and_annotated_ones_are_kept(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    registry = ("--registry", str(SEEDS / "registry.yaml"))
+    write(folder / "a.txt", "Tajikistan repatriated 84 minors from Iraq.\n")
+    assert run_kg("annotate", str(folder), "--out", str(folder), *registry).returncode == 0
+    kept = (folder / "a.yaml").read_bytes()
+    (folder / "broken.txt").write_bytes(b"")
+    broken = run_kg("annotate", str(folder), "--out", str(folder), *registry)
+    assert broken.returncode == 1
+    assert f"error: E656 nothing annotated: 1 input(s) skipped ({folder / 'broken.txt'}: " in broken.stderr
+    write(folder / "b.txt", "Kazakhstan returned 14 children from Iraq.\n")
+    more = run_kg("annotate", str(folder), "--out", str(folder), *registry)
+    assert more.returncode == 0, more.stderr
+    assert "annotated 1 article into" in more.stderr and "; kept 1 already annotated; skipped 1" in more.stderr
+    assert (folder / "a.yaml").read_bytes() == kept and (folder / "b.yaml").exists()
+
+
+def test_progress_lines_on_stderr_with_the_flag_when_it_is_not_a_terminal(tmp_path):
+    # without the flag, stderr that is not a terminal gets no progress (the exact lines of the other tests)
+    write(tmp_path / "a.txt", "Tajikistan repatriated 84 minors from Iraq.\n")
+    result = run_kg("annotate", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--progress",
+                    "--registry", str(SEEDS / "registry.yaml"))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("annotate articles: 1 done in ")
+    assert lines[-1].startswith("annotated 1 article into")

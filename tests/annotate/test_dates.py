@@ -1,6 +1,9 @@
+import datetime as dt
+
 import pytest
 
-from kg.annotate.dates import When, may_fall_within, normalise_date
+from kg.annotate.dates import When, dateline_date, may_fall_within, normalise_date, url_date
+from kg.model import Article
 
 
 @pytest.mark.parametrize(
@@ -78,3 +81,50 @@ def test_metadata_outranks_the_dateline(annotate_text):
         "TASHKENT, May 30, 2019 (Reuters) - Uzbekistan returned 156 citizens.", published="2019-06-01"
     )
     assert (annotated.article.published, annotated.article.published_inferred) == ("2019-06-01", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "expected"),
+    [
+        ("on Sunday", "2019-02-10", When(on="2019-02-10")),  # the article's own weekday is its day
+        ("on Tuesday", "2019-11-13", When(on="2019-11-12")),  # another weekday: the last one before it
+        ("earlier this month", "2019-11-13", When(on="2019-11")),
+        ("in March", "2019-11-13", When(on="2019-03")),
+        ("earlier this week", "2019-11-13", When(start="2019-11-11", end="2019-11-13")),
+        ("between January and the end of August", "2019-09-03", When(start="2019-01", end="2019-08")),
+    ],
+)
+def test_relative_dates_are_placed_against_the_article_day(text, base, expected):
+    assert normalise_date(text, base) == expected
+
+
+def test_a_month_in_a_sentence_about_the_future_is_the_next_one():
+    assert normalise_date("in March", "2019-02-10") == When(on="2018-03")
+    assert normalise_date("in March", "2019-02-10", future=True) == When(on="2019-03")
+    assert normalise_date("on Friday", "2019-11-13", future=True) == When(on="2019-11-15")
+
+
+def test_a_planned_return_is_dated_by_the_next_month_it_names(annotate_text):
+    annotated = annotate_text(
+        "Kazakhstan brought 14 children home from Iraq on Sunday. "
+        "Kazakhstan plans to return 14 more children from Iraq in March.",
+        published="2019-02-10",
+    )
+    assert [op.on for op in annotated.operations] == ["2019-02-10", "2019-03"]
+
+
+def test_a_date_in_the_page_address_dates_an_article_without_metadata(pipeline):
+    article = Article(id="u", text="Uzbekistan returned 64 children from Iraq on Friday.", title="", outlet="Wire",
+                      url="https://example.org/en/2019/10/11/mehr-2/")  # fmt: skip
+    a = pipeline(article).article
+    assert (a.published, a.published_inferred, a.published_basis) == ("2019-10-11", True, "url")
+    assert url_date("https://example.org/news/20190509-kazakhstan") == "2019-05-09"
+    assert url_date("https://example.org/node/1494321/world") is None
+
+
+def test_a_dateline_without_a_year_takes_the_year_its_weekday_fits():
+    text = "MOSCOW, February 10 /TASS/ - Thirty children came home, the ministry said on Sunday.\n\nSince 2017 ..."
+    assert dateline_date(text, today=dt.date(2026, 1, 1)) == "2019-02-10"  # 2019 is the first year from 2017
+    # no weekday, or no year to count from: unknown rather than a guess
+    assert dateline_date("MOSCOW, February 10 /TASS/ - Thirty children came home.\n\nSince 2017 ...") is None
+    assert dateline_date("MOSCOW, February 10 /TASS/ - Thirty children came home on Sunday.") is None

@@ -34,3 +34,21 @@ def test_the_country_people_come_home_to_is_the_one_returning_them(annotate_text
         "At least 79 children are back in Kyrgyzstan after being returned from Iraq.", published="2021-03-16"
     )
     assert [e[4:] for e in events(annotated)] == [(("kyrgyzstan",), ("iraq",), ("kyrgyzstan",))]
+
+
+def test_people_flown_out_of_a_country_between_two_days_are_that_phase(annotate_text):
+    # "flown out of Syria": the origin under "out of"; "May 7 and" + "9": one range, not a date and a number
+    annotated = annotate_text(
+        "Kazakhstan has repatriated 595 of its citizens from Syria since January. "
+        "The largest group, 231 people, was flown out of Syria between May 7 and 9.",
+        published="2019-09-03",
+    )
+    assert events(annotated)[1] == ("zhusan-2", None, "2019-05-07", "2019-05-09", (), ("syria",), ())
+    assert [(c.quantity.value, c.about) for c in annotated.claims if c.quantity][1] == (231, "zhusan-2")
+
+
+def test_a_minister_who_flew_somewhere_is_not_a_repatriation(annotate_text):
+    annotated = annotate_text(
+        "The Kazakh foreign minister flew from Astana to Baghdad on Monday.", published="2019-11-13"
+    )
+    assert events(annotated) == []

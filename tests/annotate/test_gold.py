@@ -24,7 +24,7 @@ from kg.annotate.gold import (
     score_gold,
 )
 from kg.errors import KGError
-from kg.model import Annotated, Article, Claim, Entity, Kind, Mention, Operation, Quantity, Registry, Span
+from kg.model import Annotated, Article, Claim, Entity, Kind, Mention, Operation, Quantity, Registry, Span, Statement
 from kg.terms import claim_iri
 
 from ..conftest import SEEDS, run_kg
@@ -100,6 +100,10 @@ def proposed(gold):
             _claim(wire, s1, "asia-wire", 12, "women", "women"),
             _claim(wire, s2, "anvar-rahimov", 300, "people", "Tajik citizens", approximate=True),
         ],
+        statements=[
+            Statement(Span.of(wire, s1), "asia-wire"),  # the gold says the Foreign Ministry
+            Statement(Span.of(wire, s2), "anvar-rahimov"),
+        ],
     )
     two = Annotated(
         Article(HERALD, herald, "", "pamir-herald"),
@@ -112,6 +116,7 @@ def proposed(gold):
             Claim(Span.of(herald, t2), "pamir-herald", "dushanbe", "locatedIn", object="tajikistan"),
             Claim(Span.of(herald, t2), "pamir-herald", "dushanbe", "thanked", object="tajikistan"),  # not scored
         ],
+        statements=[Statement(Span.of(herald, t1), "tajik-government")],  # its gold lists no statements
     )
     three = Annotated(
         Article(COPY, copy, "", "asia-wire"),
@@ -200,9 +205,22 @@ def test_speakers_are_scored_on_matched_claims_that_name_one(report):
     assert _counts(report, WIRE)["quantity speakers"] == (2, 3, 3)  # 12 women given to the outlet
     assert _counts(report, HERALD)["quantity speakers"] == (1, 1, 1)
     assert _counts(report, COPY)["quantity speakers"] == (2, 2, 2)
-    wrong = [(m.gold, m.proposed) for m in report.misses if m.what == "wrong speaker"]
+    wrong = [(m.gold, m.proposed) for m in report.misses if m.layer == "quantity speakers"]
     assert wrong == [("12 women returned from Iraq: Ministry of Foreign Affairs of Tajikistan",
                       "12 women [women]: Asia Wire")]  # fmt: skip
+
+
+def test_statement_speakers_are_scored_where_the_gold_lists_statements(report):
+    assert _counts(report, WIRE)["statement speakers"] == (1, 2, 2)  # the ministry's words given to the outlet
+    assert _counts(report, HERALD)["statement speakers"] == (0, 0, 0)  # no gold statements: not scored
+    wrong = [(m.what, m.gold, m.proposed) for m in report.misses if m.layer == "statement speakers"]
+    assert wrong == [
+        ("wrong speaker", "Ministry of Foreign Affairs of Tajikistan", "Asia Wire"),
+        ("false positive", "", "Asia Wire"),
+    ]
+    shown = {(r["article"], r["layer"]) for r in report.rows()}
+    assert {(WIRE, "statement speakers"), ("all", "statement speakers")} <= shown
+    assert (HERALD, "statement speakers") not in shown
 
 
 def test_relations_with_a_kg_predicate_are_scored_and_the_others_counted(report):
@@ -217,6 +235,7 @@ def test_overall_scores_sum_the_articles(report):
         "operations": (2, 2, 3),
         "quantities": (6, 8, 8),
         "quantity speakers": (5, 6, 6),
+        "statement speakers": (1, 2, 2),
         "relations": (1, 1, 1),
     }
     rows = {(r["article"], r["layer"]): r for r in report.rows()}
@@ -299,7 +318,7 @@ def test_the_pipeline_runs_on_the_gold_folder_end_to_end():
     assert list(report.articles) == [WIRE, HERALD, COPY]
     assert {layer: overall[layer].gold for layer in GOLD_LAYERS} == {
         "actors": 18, "operations": 3, "quantities": 8, "quantity speakers": overall["quantity speakers"].gold,
-        "relations": 1}  # fmt: skip
+        "statement speakers": 2, "relations": 1}  # fmt: skip
     assert all(c.tp <= min(c.predicted, c.gold) for c in overall.values())
     assert {s: c.gold for s, c in report.statuses.items()} == {"conflicting": 3, "corroborated": 3, "single-source": 2}
     assert sum(sum(row.values()) for row in report.confusion.values()) == 8
@@ -350,6 +369,15 @@ def test_a_quote_not_in_the_text_names_the_file_and_the_item(folder):
         f"E661 {path}: quantity_claims[1]: the quote is not in the text of article '{HERALD}': "
         "'Twelve women were flown home.'"
     )
+
+
+def test_a_statement_quote_not_in_the_text_names_the_file_and_the_item(folder):
+    path = folder / "gold" / f"{WIRE}.json"
+    data = json.loads(path.read_text())
+    data["statements"][1]["quote"] = "Nobody said this."
+    path.write_text(json.dumps(data))
+    with pytest.raises(KGError, match=r"E661 .*: statements\[1\]: the quote is not in the text of article"):
+        read_gold(folder)
 
 
 def test_a_status_entry_that_matches_no_claim_is_named(folder):

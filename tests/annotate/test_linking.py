@@ -169,3 +169,16 @@ def test_an_unknown_outlet_is_named_from_the_site_not_unknown(pipeline):
         Article(id="u", text="Syria.", title="", outlet="unknown", url="https://www.example-news.org/a/1")
     )
     assert pipeline.proposed[annotated.article.outlet].label == "example-news.org"
+
+
+def test_a_city_of_the_gazetteer_is_a_place_not_an_organisation(pipeline, annotate_text):
+    annotated = annotate_text("The women had been held in a camp and were flown to Erbil before going home.")
+    erbil = [e for m in annotated.mentions for e in m.entities if m.span.quote == "Erbil"]
+    assert erbil and pipeline.proposed[erbil[0]].type == "Place"
+
+
+def test_an_article_naming_no_outlet_gets_a_placeholder_that_reads_as_one(pipeline):
+    annotated = pipeline(Article(id="n", text="Kazakhstan brought 14 children home from Iraq.", title="", outlet=""))
+    outlet = pipeline.proposed[annotated.article.outlet]
+    assert (outlet.label, outlet.type) == ("unnamed outlet", "MediaOutlet")
+    assert "placeholder" in outlet.description and "not a speaker" in outlet.description

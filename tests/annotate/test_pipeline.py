@@ -104,3 +104,17 @@ def test_two_processes_give_the_same_annotations_as_one(registry):
     two = list(two_pipe.pipe(articles, batch_size=1, processes=2))
     assert summary(two) == summary(one)
     assert set(two_pipe.proposed) >= {"x"}  # the outlet proposed in a worker comes back
+
+
+def test_annotate_with_nothing_new_returns_a_report_that_says_so_and_writes_nothing(tmp_path, registry):
+    from kg.annotate.pipeline import annotate
+
+    write(tmp_path / "a.txt", "Tajikistan repatriated 84 minors from Iraq.\n")
+    write(tmp_path / "a.yaml", "# curated by hand\n")
+    report = annotate([tmp_path], tmp_path, registry=registry)
+    assert (report.nothing_new, report.annotated, report.skipped) == (True, [], [])
+    assert report.existing == [tmp_path / "a.yaml"]
+    assert report.summary() == (
+        f"nothing new to annotate: the 1 article read already has annotations in {tmp_path} (--force annotates again)"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "a.yaml"]  # no registry.yaml written

@@ -178,6 +178,16 @@ def test_a_running_total_counts_to_the_date_the_text_gives(annotate_text):
     ]
 
 
+def test_a_count_of_those_already_returned_is_a_running_total(annotate_text):
+    annotated = annotate_text(
+        "More than 100 children have already been returned to Russia from Iraq, the ministry said.",
+        published="2019-02-10",
+    )
+    assert [(c.quantity.lower, c.scope, c.as_of) for c in annotated.claims if c.quantity] == [
+        (101, "cumulative", "2019-02-10")
+    ]
+
+
 def test_a_headline_figure_the_body_repeats_is_one_claim_on_the_body_sentence(annotate_text):
     annotated = annotate_text(
         "Kazakhstan brings home 14 children from Iraq\n\n"
@@ -185,3 +195,14 @@ def test_a_headline_figure_the_body_repeats_is_one_claim_on_the_body_sentence(an
     )
     claims = [c for c in annotated.claims if c.quantity]
     assert [(c.quantity.value, c.span.quote[:9]) for c in claims] == [(14, "Fourteen ")]
+
+
+def test_the_subject_before_a_participle_clause_is_the_one_who_acted(annotate_text):
+    # the parser hangs "Tajikistan" on "criticised"; the country that opens the sentence brought them home
+    annotated = annotate_text(
+        "Kazakhstan sent a plane. Tajikistan, criticised for moving slowly, brought home one woman and four children "
+        "in October this year.",
+        published="2020-12-14",
+    )
+    claims = [(c.subject, c.quantity.value, c.scope) for c in annotated.claims if c.quantity]
+    assert claims == [("tajikistan", 1, None), ("tajikistan", 4, None)]  # "in October this year" dates them: no total

@@ -144,3 +144,71 @@ def test_each_mechanism_can_be_switched_off():
         "wire-231": "conflicting",
         "daily-14": "conflicting",
     }
+
+
+def test_an_undated_running_total_joins_the_only_total_of_its_country_and_group():
+    dated = article("wire", "2019-02-10", "Kazakhstan has returned 112 children in total.", "112",
+                    {"quantity": Quantity(value=112, kind="children"), "scope": "cumulative", "as_of": "2019-02-10"})  # fmt: skip
+    undated = article("daily", None, "Kazakhstan has returned more than 100 children in all.", "100",
+                      {"quantity": Quantity(lower=101, kind="children"), "scope": "cumulative"})  # fmt: skip
+    found = statuses(dated, undated)
+    assert {k: s for k, (s, _) in found.items()} == {"wire-112": "corroborated", "daily-100": "corroborated"}
+    assert "as of 2019-02-10 (the only one)" in found["daily-100"][1]
+    # with two totals of different dates to choose from, it is not compared
+    later = article("weekly", "2019-09-01", "Kazakhstan has returned 130 children in total.", "130",
+                    {"quantity": Quantity(value=130, kind="children"), "scope": "cumulative", "as_of": "2019-09-01"})  # fmt: skip
+    found = statuses(dated, undated, later)
+    assert found["daily-100"] == (
+        "single-source",
+        "not compared: a running total whose date is unknown (2019-02-10 or 2019-09-01)",
+    )
+
+
+def test_a_figure_naming_no_event_or_action_joins_the_event_of_its_country_and_month():
+    # "231 of its citizens" with no verb of its own: the event of May names the action
+    named = [
+        article(outlet, "2019-05-10", f"Kazakhstan returned {n} citizens.", str(n),
+                {"quantity": Quantity(value=n, counted="citizens", kind="people"), "about": "op"})
+        for outlet, n in (("wire", 231), ("daily", 231))
+    ]  # fmt: skip
+    bare = article("weekly", "2019-05-11", "Kazakhstan said 231 of its citizens were involved.", "231",
+                   {"quantity": Quantity(value=231, counted="citizens", kind="people"), "predicate": "involved"})  # fmt: skip
+    found = statuses(*named, bare)
+    assert {k: s for k, (s, _) in found.items()} == {
+        "wire-231": "corroborated",
+        "daily-231": "corroborated",
+        "weekly-231": "corroborated",
+    }
+
+
+def test_a_copy_reads_its_figures_as_the_text_it_copies_does():
+    body = " ".join(f"Paragraph word{i}." for i in range(30))
+    sentence = "Kazakhstan returned 231 citizens."
+
+    def site(outlet: str, published: str | None, about: str | None) -> Annotated:
+        a = Article(id=outlet, text=f"Headline\n\n{sentence} {body}", title="t", outlet=outlet, published=published)
+        claim = Claim(Span.of(a.text, sentence), outlet, "kazakhstan", "returned",
+                      quantity=Quantity(value=231, counted="citizens", kind="people"), about=about, provenance=MACHINE)  # fmt: skip
+        return Annotated(article=a, claims=[claim])
+
+    # the undated copy names no event, and its own month is unknown: it follows its original
+    original, copy = site("afp", "2019-05-09", "op"), site("mirror", None, None)
+    other = article("daily", "2019-05-10", "Kazakhstan returned 231 citizens.", "231",
+                    {"quantity": Quantity(value=231, counted="citizens", kind="people"), "about": "op"})  # fmt: skip
+    # Kazakhstan returned people in January too: the month decides which event a figure is about
+    january = [
+        article(outlet, "2019-01-10", "Kazakhstan returned 47 citizens.", "47",
+                {"quantity": Quantity(value=47, counted="citizens", kind="people"), "about": "op-january"})
+        for outlet in ("wire", "tass")
+    ]  # fmt: skip
+    corpus = Corpus(registry(), [original, copy, other, *january])
+    (group,) = [g for g in compare_claims(corpus) if g.key[1] == "op"]
+    assert {(m.article, m.original, m.status, m.outlet_count) for m in group.members} == {
+        ("afp", "afp", "corroborated", 2),
+        ("mirror", "afp", "corroborated", 2),  # a copy of afp: two original sources, not three
+        ("daily-231", "daily", "corroborated", 2),
+    }
+    off = compare_claims(corpus, off=("sources",))
+    assert [m.basis for g in off for m in g.members if m.article == "mirror"] == [
+        "not compared: the event is ambiguous (no date)"
+    ]

@@ -1,7 +1,15 @@
-"""A real Oxigraph server (the ``oxigraph`` package) on a free loopback port, and a proxy that fails on cue."""
+"""Real servers on free loopback ports (Oxigraph, Virtuoso, Fuseki), and a proxy that fails on cue.
+
+Virtuoso is Debian's ``virtuoso-opensource-7-bin`` (``make virtuoso``); Fuseki is ``jena-fuseki-main``
+and its dependencies from Maven Central in ``.cache/fuseki-VERSION/`` (``make fuseki``). Each set of
+tests fails when its server is missing, unless ``KG_SKIP_VIRTUOSO`` / ``KG_SKIP_FUSEKI`` says why it is
+(``make test`` sets ``KG_SKIP_FUSEKI`` only when ``make fuseki`` could not fetch Fuseki).
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import threading
 import time
@@ -16,7 +24,10 @@ import pytest
 import kg
 from kg.serve.engine import find_oxigraph, free_port, stop_process
 
-from ..conftest import SEEDS
+from ..conftest import ROOT, SEEDS
+
+FUSEKI_VERSION = "5.6.0"
+FUSEKI_LIB = Path(os.environ.get("KG_FUSEKI_LIB", ROOT / ".cache" / f"fuseki-{FUSEKI_VERSION}"))
 
 
 def wait_until_answers(url: str, process: subprocess.Popen | None = None, seconds: float = 60.0) -> None:
@@ -68,14 +79,128 @@ def seeded_oxigraph(tmp_path_factory) -> Iterator[tuple[str, kg.BuildReport]]:
         yield url, report
 
 
+def missing(server: str, variable: str, how: str) -> None:
+    """Skip if ``variable`` says why ``server`` is missing here; else fail, so CI cannot pass without it."""
+    reason = os.environ.get(variable)
+    if reason:
+        pytest.skip(f"{server} is not installed here ({variable}: {reason})")
+    pytest.fail(f"{server} is not installed: {how}, or set {variable} to the reason to skip these tests")
+
+
+VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+Striping = 0
+
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+Striping = 0
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DirsAllowed = ., {dir}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+ServerThreads = 10
+CheckpointInterval = 60
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {dir}
+ServerThreads = 10
+MaxClientConnections = 10
+
+[SPARQL]
+ResultSetMaxRows = 10000
+MaxQueryExecutionTime = 120
+"""
+"""A fresh database; Virtuoso's own default cap of 10,000 rows (the seeds have more quads: reads page)."""
+
+
+@contextmanager
+def virtuoso_server(folder: Path) -> Iterator[str]:
+    """Debian's ``virtuoso-t`` on a new database in ``folder``; yields ``http://127.0.0.1:PORT/``; always stopped."""
+    binary = shutil.which("virtuoso-t")
+    if binary is None:
+        missing("Virtuoso", "KG_SKIP_VIRTUOSO", "run `make virtuoso` (Debian's virtuoso-opensource-7-bin)")
+    folder.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(dir=folder, sql_port=free_port(), http_port=port), encoding="utf-8")
+    log = (folder / "stdout.log").open("wb")
+    process = subprocess.Popen(
+        [binary, "+foreground", "+configfile", str(ini)], cwd=folder, stdin=subprocess.DEVNULL, stdout=log, stderr=log
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_answers(url + "sparql?query=ASK%7B%7D", process, seconds=120)
+        yield url
+    finally:
+        stop_process(process, seconds=60)
+        log.close()
+
+
+FUSEKI_CONFIG = """\
+PREFIX fuseki: <http://jena.apache.org/fuseki#>
+PREFIX rdf:    <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX tdb2:   <http://jena.apache.org/2016/tdb#>
+
+[] rdf:type fuseki:Server .
+
+<#service> rdf:type fuseki:Service ;
+    fuseki:name "kg" ;
+    fuseki:endpoint [ fuseki:operation fuseki:query ; fuseki:name "query" ] ;
+    fuseki:endpoint [ fuseki:operation fuseki:update ; fuseki:name "update" ] ;
+    fuseki:endpoint [ fuseki:operation fuseki:gsp-rw ; fuseki:name "data" ] ;
+    fuseki:dataset <#dataset> .
+
+<#dataset> rdf:type tdb2:DatasetTDB2 ;
+    tdb2:location "{location}" ;
+    tdb2:unionDefaultGraph true .
+"""
+"""A TDB2 dataset ``/kg`` whose default graph is the union of its named graphs, as kg's queries read it."""
+
+
+@contextmanager
+def fuseki_server(folder: Path) -> Iterator[str]:
+    """Fuseki (``jena-fuseki-main``) with a TDB2 dataset in ``folder``; yields ``http://127.0.0.1:PORT/kg``."""
+    java = shutil.which("java")
+    if java is None or not any(FUSEKI_LIB.glob("jena-fuseki-main-*.jar")):
+        missing("Fuseki", "KG_SKIP_FUSEKI", f"run `make fuseki` (Java 17 and jena-fuseki-main in {FUSEKI_LIB})")
+    folder.mkdir(parents=True, exist_ok=True)
+    config = folder / "config.ttl"
+    config.write_text(FUSEKI_CONFIG.format(location=folder / "tdb2"), encoding="utf-8")
+    port = free_port()
+    log = (folder / "stdout.log").open("wb")
+    main = "org.apache.jena.fuseki.main.cmds.FusekiMainCmd"
+    command = [java, "-Xmx1g", "-cp", f"{FUSEKI_LIB}/*", main, "--localhost", f"--port={port}", f"--config={config}"]
+    process = subprocess.Popen(command, cwd=folder, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+    url = f"http://127.0.0.1:{port}/kg"
+    try:
+        wait_until_answers(url + "/query?query=ASK%7B%7D", process, seconds=120)
+        yield url
+    finally:
+        stop_process(process, seconds=30)
+        log.close()
+
+
 class FailingProxy:
-    """An HTTP proxy to ``target`` that fails every write (POST /update, PUT or DELETE) after the first ``writes``.
+    """An HTTP proxy to ``target`` that fails every write (POST .../update, PUT or DELETE) after the first ``writes``.
 
     ``mode`` ``"500"`` answers HTTP 500; ``"drop"`` closes the connection without an answer, as a
-    server that dies would.
+    server that dies would. ``update`` is the last part of the update endpoint's path; with
+    ``signed``, a write counts only once it carries credentials (digest authentication first
+    sends it without and gets HTTP 401).
     """
 
-    def __init__(self, target: str, writes: int, mode: str = "500") -> None:
+    def __init__(
+        self, target: str, writes: int, mode: str = "500", update: str = "update", signed: bool = False
+    ) -> None:
         self.target = target.rstrip("/")
         self.writes = writes
         self.mode = mode
@@ -91,8 +216,9 @@ class FailingProxy:
             def _handle(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
-                write = self.command in ("PUT", "DELETE") or self.path.startswith("/update")
-                if write:
+                path = self.path.split("?")[0]
+                write = self.command in ("PUT", "DELETE") or (self.command == "POST" and path.endswith("/" + update))
+                if write and (not signed or "authorization" in self.headers):
                     proxy.seen_writes += 1
                     if proxy.seen_writes > proxy.writes:
                         if proxy.mode == "drop":
@@ -106,12 +232,19 @@ class FailingProxy:
                         self.end_headers()
                         self.wfile.write(message)
                         return
-                headers = {k: v for k, v in self.headers.items() if k.lower() in ("content-type", "accept")}
+                forward = ("content-type", "accept", "authorization")
+                headers = {k: v for k, v in self.headers.items() if k.lower() in forward}
                 answer = httpx.request(
                     self.command, proxy.target + self.path, content=body, headers=headers, timeout=60.0
                 )
                 self.send_response(answer.status_code)
-                for key in ("Content-Type", "X-Result-Truncated", "X-Result-Cap"):
+                for key in (
+                    "Content-Type",
+                    "X-Result-Truncated",
+                    "X-Result-Cap",
+                    "X-SPARQL-MaxRows",
+                    "WWW-Authenticate",
+                ):
                     if key in answer.headers:
                         self.send_header(key, answer.headers[key])
                 self.send_header("Content-Length", str(len(answer.content)))

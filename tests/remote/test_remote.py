@@ -264,11 +264,12 @@ def test_a_password_never_shows_in_messages():
     [
         (
             "http://h/#colour=red",
-            "unknown option 'colour' after #; use query, update, store, union, write, batch, timeout, auth",
+            "unknown option 'colour' after #; use query, update, store, union, write, batch, timeout, auth, server",
         ),
         ("http://h/#union=everything", "union='everything': use oxigraph, server, graphs or an IRI"),
         ("http://h/#write=ftp", "write='ftp': use update or gsp"),
         ("http://h/#batch=0", "batch and timeout must be positive"),
+        ("http://h/#server=stardog", "server='stardog': use oxigraph, fuseki, virtuoso, sparql"),
     ],
 )
 def test_bad_store_url_options_are_named(url, detail):
@@ -292,3 +293,30 @@ def test_store_urls_name_the_endpoints():
         "http://localhost:7200/repositories/kg/rdf-graphs/service",
         "server",
     )
+
+
+def test_a_server_name_sets_its_endpoints_and_options_still_change_them():
+    fuseki = parse_store_url("http://localhost:3030/kg/#server=fuseki")
+    assert (fuseki.query, fuseki.update, fuseki.store, fuseki.union, fuseki.write) == (
+        "http://localhost:3030/kg/query",
+        "http://localhost:3030/kg/update",
+        "http://localhost:3030/kg/data",
+        "server",
+        "update",
+    )
+    assert parse_store_url("fuseki+https://h/kg").query == "https://h/kg/query"
+    virtuoso = parse_store_url("http://dba:pw@localhost:8890/#server=virtuoso&batch=10")
+    assert (virtuoso.query, virtuoso.update, virtuoso.store) == (
+        "http://localhost:8890/sparql",
+        "http://localhost:8890/sparql-auth",
+        "http://localhost:8890/sparql-graph-crud-auth",
+    )
+    assert (virtuoso.write, virtuoso.auth_scheme, virtuoso.auth, virtuoso.batch) == ("gsp", "digest", ("dba", "pw"), 10)
+    anonymous = parse_store_url("virtuoso+http://localhost:8890/#write=update")
+    assert (anonymous.update, anonymous.store, anonymous.write) == (
+        "http://localhost:8890/sparql",
+        "http://localhost:8890/sparql-graph-crud",
+        "update",
+    )
+    assert parse_store_url("http://localhost:7878/").server == "oxigraph"
+    assert parse_store_url("http://localhost:7878/query").server == "sparql"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 from collections.abc import Iterator
@@ -11,6 +12,9 @@ from pathlib import Path
 import pytest
 
 from kg.serve.background import Running, background
+
+CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 class Endpoint(Running):
@@ -85,3 +89,18 @@ def endpoint(seed_store) -> Iterator[Endpoint]:
     """``kg serve`` over the seed store: read-only, 20 s per query, at most 100 results."""
     with kg_serve(seed_store, "--timeout", "20", "--max-results", "100") as running:
         yield running
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright (no browser is downloaded)."""
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(
+            f"{CHROMIUM} is missing: the browser tests need Debian's chromium package "
+            "(apt-get install chromium), or KG_CHROMIUM=/path/to/chromium"
+        )
+    playwright = pytest.importorskip("playwright.sync_api", reason="the test extras install playwright")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

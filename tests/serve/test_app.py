@@ -16,6 +16,7 @@ import pytest
 import rdflib
 
 import kg
+import kg.serve
 
 from ..conftest import SEEDS
 from .conftest import kg_serve
@@ -305,16 +306,44 @@ def test_malformed_requests_get_a_one_line_answer(request_args, status, body, en
 # --- the page ---------------------------------------------------------------------------------------
 
 
-def test_the_page_is_one_offline_file_offering_the_named_queries(endpoint):
+def test_the_page_is_yasgui_served_from_this_endpoint_with_the_named_queries(endpoint):
     answer = httpx.get(endpoint.url, headers={"Accept": "text/html"})
     assert answer.status_code == 200
     assert answer.headers["content-type"] == "text/html; charset=utf-8"
     page = answer.text
     for name in kg.named_queries():
         assert f'"name": "{name}"' in page
+    loaded = re.findall(r"""(?:src|href)=["']?([^"' >]*)""", page)
+    assert loaded == [  # nothing from another site
+        "data:,",
+        "static/yasgui/yasgui.min.css",
+        "static/editor.css",
+        "plain",
+        "static/yasgui/yasgui.min.js",
+        "static/editor.js",
+    ]
+    shipped = Path(kg.serve.__file__).with_name("static")
+    for path, media in [
+        ("static/yasgui/yasgui.min.js", "text/javascript"),
+        ("static/yasgui/yasgui.min.css", "text/css"),
+        ("static/editor.js", "text/javascript"),
+    ]:
+        file = httpx.get(endpoint.url + path)
+        assert (file.status_code, file.headers["content-type"].split(";")[0]) == (200, media)
+        assert file.headers["x-content-type-options"] == "nosniff"
+        assert file.content == (shipped / path.removeprefix("static/")).read_bytes()
+    assert httpx.get(endpoint.url + "static/../app.py").status_code == 404
+    assert "</script" not in page.split('<script id="config" type="application/json">')[1].split("</script>")[0]
+
+
+def test_the_plain_page_is_one_offline_file_offering_the_named_queries(endpoint):
+    answer = httpx.get(endpoint.url + "plain", headers={"Accept": "text/html"})
+    assert answer.status_code == 200
+    page = answer.text
+    for name in kg.named_queries():
+        assert f'"name": "{name}"' in page
     assert re.findall(r"""(?:src|href)=["']?([^"' >]*)""", page) == ["data:,"]  # nothing loaded from anywhere
     assert "innerHTML" not in page
-    assert "</script" not in page.split('<script id="config" type="application/json">')[1].split("</script>")[0]
 
 
 # --- the store behind it ---------------------------------------------------------------------------

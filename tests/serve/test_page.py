@@ -1,34 +1,15 @@
-"""The query page in a real browser: headless Chromium (Debian's package) driven by Playwright."""
+"""The plain query page (``/plain``) in a real browser: headless Chromium (Debian's package) driven by Playwright."""
 
 from __future__ import annotations
 
-import os
 import time
-from pathlib import Path
 
 import pytest
 
 import kg
 
-CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 OUTLETS = "SELECT ?label WHERE { ?outlet a kg:MediaOutlet ; rdfs:label ?label } ORDER BY ?label"
 MARKUP = '<img src=x onerror="alert(1)">'
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium, headless, driven by Playwright (no browser is downloaded)."""
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(
-            f"{CHROMIUM} is missing: the browser tests need Debian's chromium package "
-            "(apt-get install chromium), or KG_CHROMIUM=/path/to/chromium"
-        )
-    playwright = pytest.importorskip("playwright.sync_api", reason="the test extras install playwright")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Page:
@@ -62,7 +43,7 @@ class Page:
 
 @pytest.fixture
 def page(browser, endpoint):
-    opened = Page(browser, endpoint.url)
+    opened = Page(browser, endpoint.url + "plain")
     yield opened
     opened.page.close()
 

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 import kg
-from kg.serve.app import PAGE_POLICY
+from kg.serve.app import PAGE_POLICY, PLAIN_PAGE_POLICY
 
 from .conftest import kg_serve
 
@@ -220,11 +220,16 @@ def test_an_update_calling_service_is_refused(writable, listener):
 # --- the page and the Graph Store ----------------------------------------------------------------
 
 
-def test_the_query_page_has_a_content_security_policy(endpoint):
+def test_the_query_pages_have_a_content_security_policy(endpoint):
     answer = httpx.get(endpoint.url)
     assert answer.headers["content-security-policy"] == PAGE_POLICY
-    assert "connect-src 'self'" in PAGE_POLICY and "default-src 'none'" in PAGE_POLICY
+    policy = dict(part.strip().split(" ", 1) for part in PAGE_POLICY.split(";"))
+    assert (policy["default-src"], policy["script-src"], policy["connect-src"]) == ("'none'", "'self'", "'self'")
+    assert "http" not in PAGE_POLICY  # no other site, for anything
     assert answer.headers["x-content-type-options"] == "nosniff"
+    plain = httpx.get(endpoint.url + "plain")
+    assert plain.headers["content-security-policy"] == PLAIN_PAGE_POLICY
+    assert "connect-src 'self'" in PLAIN_PAGE_POLICY and "default-src 'none'" in PLAIN_PAGE_POLICY
 
 
 def test_reading_the_whole_store_is_cut_at_the_result_cap(endpoint):

@@ -193,13 +193,19 @@ class Page:
         return found[0]
 
     def point_of(self, node_id: int) -> tuple[float, float]:
-        """Centre a node in the view and return its position on the screen."""
+        """Centre a node in the view and return a point of it on the screen that no other node covers."""
         return tuple(
             self.evaluate(
                 """id => {
                   kg.network.moveTo({position: kg.network.getPosition(id), scale: 1.2});
-                  const p = kg.network.canvasToDOM(kg.network.getPosition(id));
                   const r = document.getElementById('kg-network').getBoundingClientRect();
+                  const c = kg.network.getPosition(id), b = kg.network.getBoundingBox(id);
+                  const w = (b.right - b.left) / 2, h = (b.bottom - b.top) / 2;
+                  for (const [fx, fy] of [[0, 0], [-.6, 0], [.6, 0], [0, -.5], [0, .5], [-.6, -.5], [.6, .5]]) {
+                    const p = kg.network.canvasToDOM({x: c.x + fx * w, y: c.y + fy * h});
+                    if (kg.network.getNodeAt(p) === id) return [r.left + p.x, r.top + p.y];
+                  }
+                  const p = kg.network.canvasToDOM(c);
                   return [r.left + p.x, r.top + p.y];
                 }""",
                 node_id,

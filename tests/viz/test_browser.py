@@ -209,3 +209,147 @@ def test_a_machine_claim_is_marked_and_hostile_text_never_runs_on_the_board(disp
     page.page.wait_for_timeout(300)
     assert page.dialogs == [] and page.errors == []
     assert page.requests and all(url.startswith("file:") for url in page.requests), page.requests
+
+
+# --- reading the graph views: the panel, tooltips, filters, conflicts, machine claims, folding ---------
+
+PANEL_LEFT = "document.getElementById('kg-info').getBoundingClientRect().left"
+
+
+def _place(page, node_id: int, x_from_right: float) -> tuple[float, float]:
+    """Move the view so that a node lies ``x_from_right`` pixels from the right edge; its screen position."""
+    return tuple(
+        page.evaluate(
+            """([id, dx]) => {
+              const r = document.getElementById('kg-network').getBoundingClientRect();
+              kg.network.moveTo({position: kg.network.getPosition(id), scale: 1.2, offset: {x: r.width / 2 - dx, y: 0}});
+              const p = kg.network.canvasToDOM(kg.network.getPosition(id));
+              return [r.left + p.x, r.top + p.y];
+            }""",
+            [node_id, x_from_right],
+        )
+    )
+
+
+def _screen_x(page, node_id: int) -> float:
+    return page.evaluate(
+        """id => document.getElementById('kg-network').getBoundingClientRect().left
+                + kg.network.canvasToDOM(kg.network.getPosition(id)).x""",
+        node_id,
+    )
+
+
+def test_a_node_clicked_where_the_panel_opens_is_panned_clear_of_it(seed_pages, open_page):
+    page = open_page(seed_pages["graph"][1])
+    tokayev = page.node_id(ID + "tokayev")
+    x, y = _place(page, tokayev, 120)  # where the panel (360 pixels wide) will be
+    page.page.mouse.click(x, y)
+    page.page.wait_for_selector("#kg-info:not([hidden])")
+    assert page.page.text_content("#kg-info-title") == "Kassym-Jomart Tokayev"
+    assert x > page.evaluate(PANEL_LEFT)  # it was under the panel
+    page.page.wait_for_timeout(600)  # the view moves in 300 ms
+    assert _screen_x(page, tokayev) < page.evaluate(PANEL_LEFT) - 40
+    assert page.evaluate("kg.network.getSelectedNodes()") == [tokayev]
+
+
+def test_a_tooltip_never_covers_the_panel(seed_pages, open_page):
+    page = open_page(seed_pages["graph"][1])
+    page.click_node(page.node_id(ID + "tokayev"))
+    panel_left = page.evaluate(PANEL_LEFT)
+    kazakhstan = page.node_id(ID + "kazakhstan")
+    x, y = _place(page, kazakhstan, 360 + 60)  # just left of the panel: the tooltip would run over it
+    page.page.mouse.move(x, y)
+    page.page.wait_for_selector("div.vis-tooltip", state="visible")
+    box = page.page.locator("div.vis-tooltip").bounding_box()
+    assert page.page.inner_text("div.vis-tooltip").startswith("Kazakhstan\ncountry")
+    assert box["width"] > 100 and box["x"] + box["width"] <= panel_left
+    assert page.errors == []
+
+
+def test_a_tooltip_goes_when_the_filters_hide_its_node(seed_pages, open_page):
+    page = open_page(seed_pages["graph"][1])
+    quantity = page.evaluate("kg.nodes.get({filter: n => n.label === '43 Kazakhs'}).map(n => n.id)")[0]
+    x, y = page.point_of(quantity)
+    page.page.mouse.move(x, y)
+    page.page.wait_for_selector("div.vis-tooltip", state="visible")
+    page.page.click("#kg-types label:has-text('number stated')")
+    assert quantity not in page.evaluate("kg.nodeView.getIds()")
+    page.page.wait_for_selector("div.vis-tooltip", state="hidden")
+
+
+def test_a_filtered_page_names_its_filters_in_its_title_and_controls(seed_pages, open_page):
+    page = open_page(seed_pages["afp"][1])
+    title = "Whole graph (outlet Agence France-Presse, since 2019-01-01, until 2019-06-30)"
+    assert page.page.inner_text("#kg-title") == title
+    assert page.page.title() == f"kg · {title}"
+    assert page.page.input_value("#kg-since") == "2019-01-01" and page.page.input_value("#kg-until") == "2019-06-30"
+    assert page.page.inner_text("#kg-outlets").split("\n")[0] == "Agence France-Presse"
+    assert page.page.is_visible("#kg-dates-note")
+    assert page.page.inner_text("#kg-dates-note").startswith(
+        "A claim is shown when the period it is about overlaps these dates. That period is the dates of the event"
+    )
+
+
+def test_the_date_boxes_filter_by_the_date_of_the_event_a_claim_is_about(seed_pages, open_page):
+    page = open_page(seed_pages["graph"][1])
+    shown = "kg.nodeView.get().map(n => n.label)"
+    assert "more than 360,000 people" in page.evaluate(shown)
+    page.page.fill("#kg-since", "2019-01-01")  # said in 2019, about the civil war that began in 2011
+    labels = page.evaluate(shown)
+    assert "more than 360,000 people" not in labels and "43 Kazakhs" in labels
+
+
+def test_the_show_link_of_a_conflict_selects_both_values_and_their_claims(seed_pages, open_page):
+    page = open_page(seed_pages["graph"][1])
+    items = page.page.locator("#kg-conflicts li")
+    assert items.count() == 5 and page.page.inner_text("#kg-conflict-count") == "(5)"
+    item = items.filter(has_text="47 citizens of Kazakhstan (Agence France-Presse)")
+    assert item.inner_text().startswith("43 Kazakhs (The Defense Post) vs 47 citizens of Kazakhstan")
+    assert "Operation Zhusan, January 2019" in item.inner_text()
+    item.locator("a", has_text="show").click()
+    page.page.wait_for_selector("#kg-info:not([hidden])")
+    page.page.wait_for_timeout(600)
+    selected = page.evaluate("kg.network.getSelectedNodes()")
+    labels = page.evaluate("ids => ids.map(id => kg.nodes.get(id).label)", selected)
+    assert sorted(labels) == ["43 Kazakhs", "47 citizens of Kazakhstan"]
+    claims = page.page.inner_text("#kg-info-claims")
+    assert "saw 43 Kazakhs returned to the country" in claims and "47 citizens of Kazakhstan" in claims
+    assert page.page.text_content("#kg-info-claims-title") == "2 claims behind this edge"
+    panel_left = page.evaluate(PANEL_LEFT)
+    assert all(_screen_x(page, n) < panel_left - 40 for n in selected)
+    page.page.fill("#kg-since", "2020")
+    assert page.page.inner_text("#kg-conflict-count") == "(0 of 5; the others hidden by the filters)"
+    assert page.page.locator("#kg-conflicts a").count() == 0
+
+
+def test_a_machine_claim_is_dashed_can_be_hidden_and_hostile_text_never_runs(disputes_store, open_page, tmp_path):
+    page = open_page(kg.viz.render(disputes_store, output=tmp_path / "machine.html"))
+    machine = page.evaluate("kg.nodes.get({filter: n => n.label === '84 minors'})")[0]
+    assert machine["shapeProperties"]["borderDashes"] == kg.viz.views.MACHINE_DASHES
+    assert page.page.inner_text("#kg-machine-section label").split() == ["proposed", "by", "a", "machine", "1"]
+    page.click_node(machine["id"])
+    assert "proposed by a machine" in page.page.inner_text("#kg-info-claims .kg-meta")
+    assert f"“Tajikistan repatriated 84 minors {IMG} from Iraq.”" in page.page.inner_text("#kg-info-claims")
+    page.page.uncheck("#kg-machine")
+    assert machine["id"] not in page.evaluate("kg.nodeView.getIds()")
+    assert page.page.is_hidden("#kg-info")  # the panel went with its node
+    assert "about 90 children" in page.evaluate("kg.nodeView.get().map(n => n.label)")
+    page.page.check("#kg-machine")
+    assert machine["id"] in page.evaluate("kg.nodeView.getIds()")
+    assert f"Tajikistan {SCRIPT}" in page.evaluate("kg.nodeView.get().map(n => n.label)")
+    page.page.wait_for_timeout(300)
+    assert page.dialogs == [] and page.errors == []
+    assert page.evaluate("[document.scripts.length, document.images.length]") == [3, 0]
+    assert all(url.startswith("file:") for url in page.requests), page.requests
+
+
+def test_a_folded_page_draws_boxes_that_open_their_claims(seed_store, seed_data, open_page, tmp_path):
+    view = kg.viz.build_view(seed_store, fold_above=80, data=seed_data)
+    page = open_page(view.write(tmp_path / "folded.html"))
+    assert page.page.inner_text("#kg-note").startswith("Folded ")
+    box = page.evaluate(
+        "kg.nodes.get({filter: n => n.label === 'Operation Zhusan, January 2019\\n6 numbers · people'}).map(n => n.id)"
+    )
+    page.click_node(box[0])
+    assert "saw 43 Kazakhs returned to the country" in page.page.inner_text("#kg-info-claims")
+    assert page.errors == []

@@ -47,3 +47,12 @@ def test_kg_viz_focus_takes_an_id(seed_store, tmp_path):
     assert result.stderr.startswith(
         f"wrote {tmp_path / 'g.html'}: whole graph around Kassym-Jomart Tokayev (depth 2), "
     )
+
+
+def test_kg_viz_folds_a_large_page_and_says_what_it_folded(seed_store, tmp_path):
+    result = run_kg("viz", "--fold-above", "80", "--store", seed_store, "-o", str(tmp_path / "g.html"))
+    assert result.returncode == 0, result.stderr
+    assert "Folded 25 numbers into 6 boxes and nodes, one per thing counted" in result.stderr
+    bad = run_kg("viz", "--fold-above", "-1", "--store", seed_store, "-o", str(tmp_path / "h.html"))
+    assert bad.returncode == 1 and bad.stderr.startswith("error: E805 ")
+    assert not (tmp_path / "h.html").exists()

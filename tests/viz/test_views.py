@@ -3,6 +3,7 @@
 import pytest
 
 import kg
+import kg.graphdata
 import kg.viz
 from kg.errors import KGError
 from kg.vocab import date_period as period_of
@@ -24,8 +25,14 @@ RELATIONS = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE {
   ?c a kg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o FILTER(isIRI(?o)) } }"""
 NODES = """SELECT (COUNT(DISTINCT ?n) AS ?count) WHERE {
   ?c a kg:Claim ; rdf:object ?o FILTER(isIRI(?o)) { ?c rdf:subject ?n } UNION { ?c rdf:object ?n } }"""
-LINKS = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?o1 ?o2 WHERE {
-  ?a kg:%s ?b . ?a rdf:object ?o1 . ?b rdf:object ?o2 FILTER(isIRI(?o1) && isIRI(?o2) && STR(?o1) < STR(?o2)) } }"""
+
+
+def _links(store, which: str) -> int:
+    """Distinct pairs of objects of claims that conflict (or agree), as the one reader gives them."""
+    data = kg.graphdata.read_graph_data(store, ["claims", "triples", which])
+    objects = {c.iri: c.object for c in data.claims if c.object_is_iri}
+    pairs = {tuple(sorted((objects[a], objects[b]))) for a, b in getattr(data, which) if a in objects and b in objects}
+    return sum(1 for a, b in pairs if a != b)
 
 
 def test_the_whole_graph_has_every_relation_and_every_node_the_store_has(seed_store, seed_pages):
@@ -33,8 +40,8 @@ def test_the_whole_graph_has_every_relation_and_every_node_the_store_has(seed_st
     expected = {
         "nodes": _count(seed_store, NODES),
         "relation": _count(seed_store, RELATIONS),
-        "conflict": _count(seed_store, LINKS % "conflictsWith"),
-        "agreement": _count(seed_store, LINKS % "corroborates"),
+        "conflict": _links(seed_store, "conflicts"),
+        "agreement": _links(seed_store, "agreements"),
         "source": 0,
     }
     assert view.counts == expected
@@ -88,16 +95,53 @@ def test_the_ego_view_keeps_what_is_within_depth_of_the_focus(seed_store, seed_d
     assert len(further.nodes) > len(near.nodes)
 
 
-def test_source_and_dates_keep_only_matching_claims(seed_store, seed_data, seed_pages):
+def test_source_and_dates_keep_the_claims_of_the_outlet_about_the_period(seed_store, seed_data, seed_pages):
     view = seed_pages["afp"][0]
     assert view.outlets == ["Agence France-Presse"]
     for claim in view.claims:
-        start, end = date_period(claim["date"])
-        assert end >= "2019-01-01" and start <= "2019-06-30", claim
-    afp = [c for c in seed_data.claims if c.outlet_label == "Agence France-Presse" and c.object_is_node]
-    assert view.counts["relation"] == len({(c.subject, c.predicate, c.object) for c in afp})
-    later = kg.viz.build_view(seed_store, since="2019-05-10", until="2019-05-10", data=seed_data)
-    assert {c["date"] for c in later.claims} == {"2019-05-10", "2019-05"}  # a month overlaps the day
+        first, last = claim["when"]
+        assert last >= "2019-01-01" and first <= "2019-06-30", claim
+    afp = [
+        c
+        for c in seed_data.claims
+        if c.outlet_label == "Agence France-Presse" and c.object_is_node and c.period[1] >= "2019-01-01"
+    ]
+    assert view.counts["relation"] == len({(c.subject, c.predicate, c.object) for c in afp}) == 8
+
+
+def test_the_date_filter_applies_to_the_date_of_the_event_a_claim_is_about(seed_data, seed_pages):
+    # AFP said in January 2019 that the civil war (begun in 2011) killed more than 360,000 people, and
+    # that Kazakhstan blocked the Daily Mail in 2014: neither is about the first half of 2019
+    said_in_2019 = {
+        (seed_data.label(c.subject), c.predicate_label, seed_data.label(c.object))
+        for c in seed_data.claims
+        if c.outlet_label == "Agence France-Presse" and c.date == "2019-01"
+    }
+    war = ("Syrian civil war", "killed", "more than 360,000 people")
+    blocked = ("Government of Kazakhstan", "blocked", "The Daily Mail")
+    assert {war, blocked} <= said_in_2019
+    says = {c["says"] for c in seed_pages["afp"][0].claims}
+    assert " ".join(war) not in says and " ".join(blocked) not in says
+    assert "Kazakhstan evacuated 47 citizens of Kazakhstan" in says  # about Operation Zhusan, January 2019
+    dated = {c["says"]: (c["when"], c["datedBy"]) for c in seed_pages["graph"][0].claims}
+    assert dated[" ".join(war)] == (["2011-01-01", "2011-12-31"], "event")
+
+
+def test_a_claim_about_no_dated_event_is_dated_by_when_it_was_said(seed_store, seed_data):
+    view = kg.viz.build_view(seed_store, since="2019-05-10", until="2019-05-10", data=seed_data)
+    assert ("2019-05-10", ("2019-05-10", "2019-05-10"), "said") in {
+        (c["date"], tuple(c["when"]), c["datedBy"]) for c in view.claims
+    }
+    assert all(c["when"][0] <= "2019-05-10" <= c["when"][1] for c in view.claims)
+    # said on May 10 about Operation Zhusan of May 7-9: not about May 10
+    zhusan = [c for c in seed_data.claims if c.about == ID + "zhusan-2" and c.date == "2019-05-10"]
+    assert zhusan and {c.period for c in zhusan} == {("2019-05-07", "2019-05-09")}
+    assert not {c.quote for c in zhusan} & {c["quote"] for c in view.claims}
+
+
+def test_the_legend_says_how_claims_are_dated(seed_pages):
+    dated = seed_pages["graph"][0].legend["dated"]
+    assert set(dated) == {"event", "said"} and dated["event"] > dated["said"] > 0
 
 
 def test_the_operations_view_shows_agents_counts_and_sources(seed_pages):
@@ -189,3 +233,47 @@ def test_analysis_results_size_the_nodes(seed_data, seed_store):
     sizes = {n["label"]: n.get("size") for n in view.nodes}
     assert sizes["Kassym-Jomart Tokayev"] == 36.0 and sizes["Kazakhstan"] < 15
     assert view.legend["size"] == "PageRank (kg analyze)" and view.legend["communities"] is True
+
+
+def test_a_large_page_folds_the_numbers_about_one_thing_into_one_box_and_says_so(seed_store, seed_data):
+    full = kg.viz.build_view(seed_store, data=seed_data)
+    view = kg.viz.build_view(seed_store, fold_above=80, data=seed_data)
+    assert len(full.nodes) > 80 >= len(view.nodes)
+    boxes = {n["label"]: n for n in view.nodes if n["kgType"] == "Folded"}
+    january = boxes["Operation Zhusan, January 2019\n6 numbers · people"]
+    assert january["color"]["border"] == "#d62728"  # 47 against 43: the box is contested
+    assert "47 Kazakh citizens" in january["title"] and "43 Kazakhs" in january["title"]
+    into = {e["from"] for e in view.edges if e["to"] == january["id"]}
+    assert {n["label"] for n in view.nodes if n["id"] in into} >= {"Kazakhstan"}
+    claims = {i for e in view.edges if e["to"] == january["id"] for i in e["claims"]}
+    assert {view.claims[i]["quote"] for i in claims} >= {
+        c.quote for c in seed_data.claims if c.object_is_node and seed_data.label(c.object) == "43 Kazakhs"
+    }
+    assert view.note.startswith("Folded 25 numbers into 6 boxes and nodes, one per thing counted (the page would")
+    assert f"the page would have had {len(full.nodes)} nodes" in view.note and "raise --fold-above" in view.note
+    assert full.note == "" and not any(n["kgType"] == "Folded" for n in full.nodes)
+
+
+def test_a_page_still_too_large_folds_the_numbers_into_their_event(seed_store, seed_data):
+    view = kg.viz.build_view(seed_store, fold_above=50, data=seed_data)
+    labels = {n["label"]: n for n in view.nodes}
+    assert not any(
+        n["kgType"] in ("Quantity", "Folded") and n["label"].startswith("Operation Zhusan") for n in view.nodes
+    )
+    january = labels["Operation Zhusan, January 2019\n+ 8 numbers"]
+    assert january["kgType"] == "Operation" and "43 Kazakhs" in january["title"]
+    claims = {view.claims[i]["quote"] for e in view.edges if january["id"] in (e["from"], e["to"]) for i in e["claims"]}
+    assert any("saw 43 Kazakhs returned" in q for q in claims)
+    assert view.note.startswith("Folded 39 numbers into 11 boxes and nodes, one per event")
+
+
+def test_machine_proposed_claims_are_drawn_dashed_and_counted(disputes_store):
+    view = kg.viz.build_view(disputes_store)
+    nodes = {n["label"]: n for n in view.nodes}
+    machine = nodes["84 minors"]
+    assert machine["machine"] is True and machine["shapeProperties"] == {"borderDashes": kg.viz.views.MACHINE_DASHES}
+    assert "machine" not in nodes["about 90 children"]
+    edge = next(e for e in view.edges if e["to"] == machine["id"] and e["kind"] == "relation")
+    assert edge["dashes"] == kg.viz.views.MACHINE_DASHES and "proposed by a machine" in edge["title"]
+    assert view.legend["machine"] == 1
+    assert [c["machine"] for c in view.claims if c["says"].endswith("84 minors")] == [True]

@@ -1,0 +1,296 @@
+"""A corpus that grows: ``kg add``, ``kg remove`` and ``kg build`` in place give exactly the graph a
+full build of the resulting corpus gives, and a change that fails leaves the store as it was."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.build import build
+from kg.incremental import add_articles, remove_articles
+from kg.store import StoreEdit, open_store, read_store_meta
+
+from .conftest import DATA, SEEDS, run_kg
+
+ROOT = Path(__file__).resolve().parent.parent
+
+STATUS = """SELECT ?quote ?status WHERE { ?c kg:quote ?quote ; kg:status ?status }"""
+
+
+def quads(store: str) -> set[str]:
+    with open_store(store) as opened:
+        return {str(q) for q in opened.quads()}
+
+
+def full_build(seeds: Path, tmp_path: Path) -> set[str]:
+    """The graph a full build of the corpus folder as it is now gives."""
+    fresh = tmp_path / f"full-{time.monotonic_ns()}"
+    build(seeds, store=str(fresh), out=None, incremental=False)
+    return quads(str(fresh))
+
+
+def statuses(store: str) -> dict[str, str]:
+    return {
+        quote: status.rsplit("/", 1)[-1].rsplit("#", 1)[-1] for quote, status in kg.open_store(store).select(STATUS)
+    }
+
+
+def corpus_files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.fixture
+def split(tmp_path) -> tuple[Path, Path]:
+    """tests/data/tiny as a corpus of a1 only, with a2 (which conflicts with a1) in a folder of new articles."""
+    corpus, new = tmp_path / "corpus", tmp_path / "new"
+    shutil.copytree(DATA / "tiny", corpus)
+    new.mkdir()
+    for name in ("a2.yaml", "a2.txt"):
+        shutil.move(corpus / name, new / name)
+    return corpus, new
+
+
+def weekly(folder: Path) -> Path:
+    """a3: The Weekly, in its own words, gives a2's figure (86 children): it corroborates a2."""
+    (folder / "a3.txt").write_text(
+        "Weekly round-up\n\nOfficials confirmed this week that 86 children came back from Iraq.\n\n"
+        "The children were taken to a rehabilitation centre near the capital.\n",
+        encoding="utf-8",
+    )
+    (folder / "a3.yaml").write_text(
+        "article:\n  title: Weekly round-up\n  outlet: weekly\n  language: en\n"
+        "mentions:\n  - {quote: Iraq, entity: iraq}\n"
+        "claims:\n  - quote: 86 children came back from Iraq\n    subject: tajikistan\n    predicate: returned\n"
+        "    quantity: {value: 86, counted: children, kind: children}\n    about: tajik-repatriation\n",
+        encoding="utf-8",
+    )
+    return folder / "a3.yaml"
+
+
+# --- the same graph as a full build --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("backend", ["embedded", "memory"])
+def test_adding_a_conflicting_article_gives_the_graph_of_a_full_build(split, tmp_path, backend):
+    corpus, new = split
+    store = str(tmp_path / "store") if backend == "embedded" else f"memory:add-{tmp_path.name}"
+    build(corpus, store=store, out=None)
+    assert statuses(store)["Tajikistan repatriated 84 minors from Iraq"] == "SingleSource"
+
+    report = add_articles([new], store)
+
+    assert report.added == ["a2"]
+    assert statuses(store)["Tajikistan repatriated 84 minors from Iraq"] == "Conflicting"
+    assert (corpus / "a2.yaml").read_bytes() == (new / "a2.yaml").read_bytes()
+    assert quads(store) == full_build(corpus, tmp_path)
+
+
+def test_removing_the_only_corroboration_makes_a_claim_single_source_again(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DATA / "tiny", corpus)
+    for name in ("a1.yaml", "a1.txt"):
+        (corpus / name).unlink()
+    weekly(corpus)
+    store = str(tmp_path / "store")
+    build(corpus, store=store, out=None)
+    assert statuses(store)["Tajikistan says it returned 86 children from Iraq"] == "Corroborated"
+
+    report = remove_articles(["a3"], store)
+
+    assert report.removed == ["a3"]
+    assert statuses(store)["Tajikistan says it returned 86 children from Iraq"] == "SingleSource"
+    assert not (corpus / "a3.yaml").exists() and (corpus / ".removed" / "a3.yaml").is_file()
+    assert quads(store) == full_build(corpus, tmp_path)
+    assert not any("article/a3" in q for q in quads(store))
+
+
+def test_a_sequence_of_add_replace_remove_equals_a_full_build_at_every_step(split, tmp_path):
+    corpus, new = split
+    store = str(tmp_path / "store")
+    build(corpus, store=store, out=None)
+    add_articles([new / "a2.yaml"], store)
+    assert quads(store) == full_build(corpus, tmp_path)
+    weekly(new)
+    add_articles([new / "a3.yaml"], store)
+    assert quads(store) == full_build(corpus, tmp_path)
+    changed = (new / "a2.yaml").read_text().replace("counted: children, kind: children", "counted: children")
+    (new / "a2.yaml").write_text(changed.replace("value: 86", "value: 84"))
+    with pytest.raises(kg.KGError, match="E212"):
+        add_articles([new / "a2.yaml"], store)
+    assert add_articles([new / "a2.yaml"], store, replace=True).replaced == ["a2"]
+    assert quads(store) == full_build(corpus, tmp_path)
+    remove_articles(["a1", "a2"], store)
+    assert quads(store) == full_build(corpus, tmp_path)
+    assert read_store_meta(store)["articles"] == 1
+
+
+def test_the_seeds_grown_by_one_article_equal_the_seeds_built_whole(tmp_path):
+    corpus, new = tmp_path / "corpus", tmp_path / "new"
+    shutil.copytree(SEEDS, corpus)
+    new.mkdir()
+    last = sorted(corpus.glob("*.yaml"))[-2]  # registry.yaml sorts last
+    for path in (last, last.with_suffix(".txt")):
+        shutil.move(path, new / path.name)
+    store = str(tmp_path / "store")
+    build(corpus, store=store, out=None)
+    add_articles([new], store)
+    assert quads(store) == full_build(corpus, tmp_path)
+    remove_articles([sorted(p.stem for p in corpus.glob("0*.yaml"))[0]], store)
+    assert quads(store) == full_build(corpus, tmp_path)
+
+
+def test_a_generated_corpus_changed_in_place_equals_its_full_build(tmp_path):
+    corpus, new = tmp_path / "corpus", tmp_path / "new"
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "generate.py"), "--articles", "60", "--out", str(corpus)],
+        check=True,
+        capture_output=True,
+    )
+    new.mkdir()
+    articles = sorted(p for p in corpus.glob("*.yaml") if p.name != "registry.yaml")
+    for path in articles[::6]:  # ten articles spread over the corpus
+        for part in (path, path.with_suffix(".txt")):
+            shutil.move(part, new / part.name)
+    store = str(tmp_path / "store")
+    build(corpus, store=store, out=None)
+    before = statuses(store)
+    add_articles([new], store)
+    after = statuses(store)
+    assert {q: after[q] for q in before} != before  # the new articles change statuses of claims already there
+    assert quads(store) == full_build(corpus, tmp_path)
+    remove_articles([p.stem for p in articles[1:50:7]], store)
+    assert quads(store) == full_build(corpus, tmp_path)
+
+
+def test_kg_build_compiles_only_changed_articles_and_equals_a_full_build(split, tmp_path):
+    corpus, new = split
+    store = str(tmp_path / "store")
+    first = build(corpus, store=store, out=tmp_path / "out")
+    assert first.compiled is None
+    for path in new.iterdir():
+        shutil.copy(path, corpus / path.name)
+    weekly(corpus)
+
+    again = build(corpus, store=store, out=tmp_path / "out")
+
+    assert again.compiled == 2 and again.articles == 3
+    assert quads(store) == full_build(corpus, tmp_path)
+    trig = kg.open_store(store)
+    assert (tmp_path / "out" / "kg.trig").stat().st_size > 0 and trig is not None
+    (corpus / "a3.yaml").unlink()
+    assert build(corpus, store=store, out=None).compiled == 0
+    assert quads(store) == full_build(corpus, tmp_path)
+
+
+def test_a_changed_registry_rebuilds_the_store_whole(split, tmp_path):
+    corpus, _ = split
+    store = str(tmp_path / "store")
+    build(corpus, store=store, out=None)
+    registry = corpus / "registry.yaml"
+    registry.write_text(registry.read_text().replace("label: The Weekly", "label: The Weekly Digest"))
+    assert build(corpus, store=store, out=None).compiled is None
+    with pytest.raises(kg.KGError, match="E211"):
+        registry.write_text(registry.read_text().replace("Digest", "Review"))
+        add_articles([DATA / "tiny" / "a2.yaml"], store)
+
+
+def test_analysis_written_to_the_store_is_dropped_as_a_full_build_drops_it(split, tmp_path):
+    corpus, new = split
+    store = str(tmp_path / "store")
+    build(corpus, store=store, out=None)
+    kg.store.replace_graph(store, "https://kg.example.org/graph/analysis", [])
+    from rdflib import Literal, URIRef
+
+    analysis = "https://kg.example.org/graph/analysis"
+    kg.store.replace_graph(
+        store, analysis, [(URIRef("https://x.example/a"), URIRef("https://x.example/b"), Literal(1))]
+    )
+    add_articles([new], store)
+    assert not any(analysis in q for q in quads(store))
+
+
+# --- bad input and faults: the store and the corpus as they were ----------------------------------
+
+
+def test_an_article_with_a_bad_quote_is_refused_and_nothing_changes(split, tmp_path):
+    corpus, new = split
+    store = str(tmp_path / "store")
+    build(corpus, store=store, out=None)
+    before, files = quads(store), corpus_files(corpus)
+    path = new / "a2.yaml"
+    path.write_text(path.read_text().replace("returned 86 children from Iraq on", "returned 99 goats on"))
+    with pytest.raises(kg.KGError, match="E101"):
+        add_articles([new], store)
+    assert quads(store) == before and corpus_files(corpus) == files
+
+
+def test_an_unknown_id_is_refused_with_the_closest_one(split, tmp_path):
+    corpus, _ = split
+    store = str(tmp_path / "store")
+    build(corpus, store=store, out=None)
+    with pytest.raises(kg.KGError, match=r"E213 no article 'a11' .*did you mean 'a1'"):
+        remove_articles(["a11"], store)
+
+
+def test_an_interrupt_during_the_write_leaves_store_and_corpus_as_they_were(split, tmp_path, monkeypatch):
+    corpus, new = split
+    store = str(tmp_path / "store")
+    build(corpus, store=store, out=None)
+    before, files = quads(store), corpus_files(corpus)
+
+    def interrupted(self, *args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(StoreEdit, "apply", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        add_articles([new], store)
+    with pytest.raises(KeyboardInterrupt):
+        remove_articles(["a1"], store)
+    monkeypatch.undo()
+    assert quads(store) == before and corpus_files(corpus) == files
+    assert (corpus / ".removed").exists() is False or not any((corpus / ".removed").iterdir())
+    build(corpus, store=store, out=None)  # the change cut short is settled: still the corpus as it is
+    assert quads(store) == full_build(corpus, tmp_path)
+
+
+def test_a_killed_add_leaves_the_old_or_the_new_graph_and_kg_build_settles_it(split, tmp_path):
+    corpus, new = split
+    store = str(tmp_path / "store")
+    build(corpus, store=store, out=None)
+    old = quads(store)
+    shutil.copytree(corpus, tmp_path / "grown")
+    shutil.copy(new / "a2.yaml", tmp_path / "grown")
+    shutil.copy(new / "a2.txt", tmp_path / "grown")
+    grown = full_build(tmp_path / "grown", tmp_path)
+    for delay in (0.5, 1.0, 1.5, 2.5):
+        process = subprocess.Popen([sys.executable, "-m", "kg.cli", "add", str(new), "--store", store, "--replace"])
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        now = quads(store)
+        assert now in (old, grown)
+    build(corpus, store=store, out=None)
+    assert quads(store) == full_build(corpus, tmp_path)
+
+
+def test_the_command_line_adds_and_removes(split, tmp_path):
+    corpus, new = split
+    store = str(tmp_path / "store")
+    assert run_kg("build", "--seeds", str(corpus), "--store", store, "--no-trig").returncode == 0
+    added = run_kg("add", str(new), "--store", store)
+    assert added.returncode == 0, added.stderr
+    assert added.stderr.startswith("1 added in")
+    again = run_kg("add", str(new), "--store", store)
+    assert again.returncode == 1
+    assert again.stderr.startswith("error: E212 ") and again.stderr.count("\n") == 1
+    removed = run_kg("remove", "a2", "--store", store)
+    assert removed.returncode == 0 and removed.stderr.startswith("1 removed in")
+    unknown = run_kg("remove", "nope", "--store", store)
+    assert unknown.returncode == 1 and unknown.stderr.startswith("error: E213 no article 'nope'")
