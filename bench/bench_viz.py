@@ -19,7 +19,12 @@ speak to, 50 rows a page): ``ready`` is from navigation start until the first pa
 and the page sets ``window.kg.ready``; ``filter`` the time from a status filter's change until the
 rows it keeps are drawn; ``page`` the time to draw the next page of rows.
 
+The graph page is measured unfolded (``fold_above=10**9``: every number its own node, as before
+views folded numbers above ``--fold-above`` nodes, default 1,000), so that figures compare with earlier
+ones; ``--folded`` also times the page ``kg viz`` makes by default (its rows start with ``folded page:``).
+
     python bench/bench_viz.py --articles 4500 --max-nodes 5000 --runs 7
+    python bench/bench_viz.py --articles 4500 --max-nodes 5000 --runs 7 --folded   # also the default page
     python bench/bench_viz.py --store /tmp/kg-bench/s4500 --max-nodes 5000   # an existing store
     python bench/bench_viz.py --store /tmp/kg-bench/store-10000-7 --view disputes --runs 7
 """
@@ -41,9 +46,12 @@ sys.path.insert(0, str(ROOT))
 
 import kg  # noqa: E402
 import kg.viz  # noqa: E402
+from kg.viz.options import FOLD_ABOVE  # noqa: E402
 
 CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+UNFOLDED = 10**9
+"""``fold_above`` for the page as it was measured before views folded numbers above 1,000 nodes."""
 
 _CLICK = """async (id) => {
   const net = kg.network;
@@ -89,6 +97,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", help="folder for the corpus, store and page (default: a temporary folder)")
     parser.add_argument("--json", help="also write the figures to this JSON file")
     parser.add_argument("--view", choices=("graph", "disputes"), default="graph", help="the page to time")
+    parser.add_argument(
+        "--folded",
+        action="store_true",
+        help=f"also time the page kg viz makes by default (numbers folded above {FOLD_ABOVE:,} nodes)",
+    )
     args = parser.parse_args(argv)
     if args.view == "disputes":
         return _disputes(args)
@@ -102,68 +115,80 @@ def main(argv: list[str] | None = None) -> int:
     t = time.perf_counter()
     data = kg.viz.read_graph(store)
     read_s = time.perf_counter() - t
+    # the unfolded page, as measured before views folded numbers; then, on request, the page kg viz makes
+    pages = [("", UNFOLDED)] + ([("folded page: ", FOLD_ABOVE)] if args.folded else [])
+    figures = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for prefix, fold_above in pages:
+            name = "graph.html" if fold_above == UNFOLDED else "graph-folded.html"
+            figures["unfolded" if fold_above == UNFOLDED else "folded"] = _time_graph(
+                browser, args, store, data, read_s, work / name, fold_above, prefix
+            )
+        browser.close()
+    if args.json:
+        unfolded = figures.pop("unfolded")
+        Path(args.json).write_text(json.dumps({**unfolded, **figures}, indent=2))
+    return 0
+
+
+def _time_graph(browser, args, store, data, read_s: float, path: Path, fold_above: int, prefix: str) -> dict:
+    """Make the whole-graph page with ``fold_above`` and time ``args.runs`` loads of it; print one row per figure."""
     t = time.perf_counter()
-    view = kg.viz.build_view(store, data=data, max_nodes=args.max_nodes)
+    view = kg.viz.build_view(store, data=data, max_nodes=args.max_nodes, fold_above=fold_above)
     build_s = time.perf_counter() - t
     t = time.perf_counter()
-    page = view.write(work / "graph.html")
+    page = view.write(path)
     write_s = time.perf_counter() - t
     edges = len(view.edges)
+    fold = "unfolded" if fold_above == UNFOLDED else f"--fold-above {fold_above:,}"
     print(
-        f"view: {len(view.nodes):,} nodes, {edges:,} edges ({view.counts}); page {page.stat().st_size / 1e6:.1f} MB; "
+        f"{prefix}view: {len(view.nodes):,} nodes, {edges:,} edges ({view.counts}; {fold}); "
+        f"page {page.stat().st_size / 1e6:.1f} MB; "
         f"python: read {read_s:.1f} s, build and lay out {build_s:.1f} s, write {write_s:.1f} s"
     )
 
     ready, click, zoom = [], [], []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        for _ in range(args.runs):
-            tab = browser.new_page(viewport={"width": 1200, "height": 800})
-            errors: list[str] = []
-            tab.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
-            tab.goto(page.resolve().as_uri())
-            # waiting on selectors, not on JavaScript predicates: the page's CSP forbids eval
-            tab.wait_for_selector("html[data-kg-ready='1']", state="attached", timeout=120_000)
-            ready.append(tab.evaluate("kg.readyAt"))
-            assert tab.evaluate("[kg.nodes.length, kg.edges.length]") == [len(view.nodes), edges]
-            hub = max(view.nodes, key=lambda n: n.get("size", 0))["id"]
-            x, y = tab.evaluate(_CLICK, hub)
-            tab.mouse.click(x, y)
-            tab.wait_for_selector("#kg-info:not([hidden])", timeout=60_000)
-            click.append(tab.evaluate("window.__shown - window.__down"))
-            zoom.append(
-                tab.evaluate(
-                    """id => { kg.network.unselectAll(); kg.network.moveTo({scale: 0.1}); kg.labelView();
-                       kg.network.moveTo({position: kg.network.getPosition(id), scale: 1.0});
-                       const t = performance.now(); kg.labelView(); kg.network.redraw(); return performance.now() - t; }""",
-                    hub,
-                )
-            )
-            assert not errors, errors
-            tab.close()
-        browser.close()
-
-    print(f"ready (navigation start to first drawing): {_summary(ready)}")
-    print(f"click on a node to its panel shown:        {_summary(click)}")
-    print(f"zoom in on the busiest node (label, draw): {_summary(zoom)}")
-    if args.json:
-        Path(args.json).write_text(
-            json.dumps(
-                {
-                    "nodes": len(view.nodes),
-                    "edges": edges,
-                    "page_bytes": page.stat().st_size,
-                    "read_s": read_s,
-                    "build_s": build_s,
-                    "write_s": write_s,
-                    "ready_ms": ready,
-                    "click_ms": click,
-                    "zoom_ms": zoom,
-                },
-                indent=2,
+    for _ in range(args.runs):
+        tab = browser.new_page(viewport={"width": 1200, "height": 800})
+        errors: list[str] = []
+        tab.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+        tab.goto(page.resolve().as_uri())
+        # waiting on selectors, not on JavaScript predicates: the page's CSP forbids eval
+        tab.wait_for_selector("html[data-kg-ready='1']", state="attached", timeout=120_000)
+        ready.append(tab.evaluate("kg.readyAt"))
+        assert tab.evaluate("[kg.nodes.length, kg.edges.length]") == [len(view.nodes), edges]
+        hub = max(view.nodes, key=lambda n: n.get("size", 0))["id"]
+        x, y = tab.evaluate(_CLICK, hub)
+        tab.mouse.click(x, y)
+        tab.wait_for_selector("#kg-info:not([hidden])", timeout=60_000)
+        click.append(tab.evaluate("window.__shown - window.__down"))
+        zoom.append(
+            tab.evaluate(
+                """id => { kg.network.unselectAll(); kg.network.moveTo({scale: 0.1}); kg.labelView();
+                   kg.network.moveTo({position: kg.network.getPosition(id), scale: 1.0});
+                   const t = performance.now(); kg.labelView(); kg.network.redraw(); return performance.now() - t; }""",
+                hub,
             )
         )
-    return 0
+        assert not errors, errors
+        tab.close()
+
+    print(f"{prefix}ready (navigation start to first drawing): {_summary(ready)}")
+    print(f"{prefix}click on a node to its panel shown:        {_summary(click)}")
+    print(f"{prefix}zoom in on the busiest node (label, draw): {_summary(zoom)}")
+    figures = {
+        "nodes": len(view.nodes),
+        "edges": edges,
+        "page_bytes": page.stat().st_size,
+        "read_s": read_s,
+        "build_s": build_s,
+        "write_s": write_s,
+        "ready_ms": ready,
+        "click_ms": click,
+        "zoom_ms": zoom,
+    }
+    return figures
 
 
 def _disputes(args: argparse.Namespace) -> int:

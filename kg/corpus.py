@@ -378,7 +378,11 @@ class _Reader:
             raise KGError("E102", where=where, name=name, hint="")
         name = str(name)
         if name not in self.registry.entities:
-            raise KGError("E102", where=where, name=name, hint=_suggest(name, self.registry.entities))
+            # an entry a person merged into another (or renamed): its old id kept among the other's aliases
+            merged = [e.id for e in self.registry.entities.values() if name in e.aliases]
+            if len(merged) != 1:
+                raise KGError("E102", where=where, name=name, hint=_suggest(name, self.registry.entities))
+            name = merged[0]
         if types and self.registry.entities[name].type not in types:
             etype = self.registry.entities[name].type
             raise KGError(

@@ -10,7 +10,7 @@ object          the object: an entity's or quantity's IRI, or a date; ``object_l
 value           for a quantity: the value as given (empty for ranges and vague numbers)
 lower, upper    for a quantity: the bounds the text allows (empty when open-ended)
 counted         for a quantity: what is counted, in the article's words
-speaker         who asserts it (IRI); ``speaker_label`` the name
+speaker         who asserts it (IRI); ``speaker_label`` the name (empty for an article that names no outlet)
 article         the article's IRI
 outlet          the outlet that published the article (name)
 date            when the speaker said it, else the article's publication date (``YYYY[-MM[-DD]]``)
@@ -57,6 +57,7 @@ from .io import atomic_open, atomic_write, spreadsheet_cell
 from .namespace import PREFIXES, SEM
 from .store import Store, open_store
 from .vocab import ACTOR_TYPES, ENTITY_TYPES, EVENT_TYPES, SUPERCLASSES
+from .vocab import speaker_label as shown_speaker
 
 __all__ = [
     "ACTOR_COLUMNS",
@@ -126,7 +127,7 @@ def read_claims(store: str | os.PathLike | Store | None = None) -> list[dict]:
                 "upper": number(q.upper) if q else None,
                 "counted": (q.counted or None) if q else None,
                 "speaker": c.speaker,
-                "speaker_label": speaker_label,
+                "speaker_label": shown_speaker(speaker_label),  # "" for the unnamed-outlet placeholder
                 "article": c.article,
                 "outlet": outlet,
                 "date": c.stated or (article.published if article else None) or None,

@@ -33,7 +33,7 @@ from decimal import Decimal, InvalidOperation
 from .annotate.lexicon import VAGUE_NUMBERS
 from .namespace import local_name
 from .store import OxigraphStore, Results, Store, open_store
-from .vocab import ENTITY_TYPES, status_name
+from .vocab import ENTITY_TYPES, speaker_label, status_name
 
 __all__ = [
     "PARTS",
@@ -246,6 +246,10 @@ class GraphData:
         if quantity is not None:
             return quantity.display
         return self.labels.get(iri) or local_name(iri)
+
+    def speaker_label(self, iri: str | None) -> str:
+        """The name to show for a claim's speaker; ``""`` for none and for the unnamed-outlet placeholder."""
+        return speaker_label(self.label(iri)) if iri else ""
 
     def outlet(self, article: str | None) -> str | None:
         """The outlet that published an article."""

@@ -37,10 +37,12 @@ __all__ = [
     "STATUSES",
     "STATUS_IRI",
     "SUPERCLASSES",
+    "UNNAMED_OUTLET",
     "date_datatype",
     "date_period",
     "date_precision",
     "entity_class",
+    "speaker_label",
     "status_name",
 ]
 
@@ -116,6 +118,25 @@ STATUS_IRI: dict[str, URIRef] = {
 
 _STATUS_OF_LOCAL = {str(iri).rsplit("#", 1)[-1]: name for name, iri in STATUS_IRI.items()}
 _STATUS_OF_IRI = {str(iri): name for name, iri in STATUS_IRI.items()}
+
+
+UNNAMED_OUTLET = "unnamed outlet"
+"""The label of the outlet ``kg annotate`` proposes for an article that names none and has no address: a
+placeholder that reads as one (never "Unknown outlet"). Readers never show it as a speaker."""
+
+
+def speaker_label(label: str | None) -> str:
+    """The name to show for a speaker: its label, or ``""`` for the unnamed-outlet placeholder.
+
+    A claim of an article that names no outlet is attributed to the placeholder outlet (it is
+    still the claim's source in the graph), but nobody said it under that name.
+
+    Examples
+    --------
+    >>> speaker_label("Reuters"), speaker_label(UNNAMED_OUTLET), speaker_label(None)
+    ('Reuters', '', '')
+    """
+    return "" if not label or label == UNNAMED_OUTLET else label
 
 
 def status_name(iri: str) -> str:

@@ -74,7 +74,18 @@ def test_build_benchmark_compares_versions_in_one_run(tmp_path):
 
 
 def test_query_benchmark_smoke(tmp_path):
-    out = run_bench("bench_query.py", "--articles", "20", "--runs", "1", "--baseline-runs", "1", tmp_path=tmp_path)
+    out = run_bench(
+        "bench_query.py",
+        "--articles",
+        "20",
+        "--runs",
+        "1",
+        "--baseline-runs",
+        "1",
+        "--baseline-timeout",
+        "10",
+        tmp_path=tmp_path,
+    )
     for name in kg.named_queries():
         assert f"`{name}`" in out
     assert "rdflib needed" in out

@@ -7,9 +7,9 @@ from rdflib import Dataset, Graph
 
 import kg
 from kg.export import ACTOR_COLUMNS, CLAIM_COLUMNS, ENTITY_COLUMNS, ENTITY_KINDS
-from kg.vocab import ENTITY_TYPES
+from kg.vocab import ENTITY_TYPES, UNNAMED_OUTLET
 
-from .conftest import HYPERLINK, run_kg
+from .conftest import HYPERLINK, run_kg, write
 
 
 def test_claims_csv_has_the_documented_columns(seed_store):
@@ -231,3 +231,59 @@ def test_entities_csv_cells_that_a_spreadsheet_would_run_get_a_quote_in_front(ho
     rows = entities_by_name(csv.DictReader(io.StringIO(export("entities", "csv", hostile_store, tmp_path))))
     assert rows["rahmon"]["label"] == "'" + HYPERLINK
     assert rows["tajikistan"]["label"] == "Tajikistan"
+
+
+def unnamed_outlet_corpus(folder):
+    """Two reports of one figure: one from an outlet with a name, one from an article that names none
+    (``kg annotate`` gives it the placeholder outlet ``unnamed outlet``)."""
+    folder.mkdir()
+    write(
+        folder / "registry.yaml",
+        f"""
+        kinds:
+          children: {{label: children, aliases: [minors]}}
+        entities:
+          tajikistan: {{type: Country, label: Tajikistan}}
+          iraq: {{type: Country, label: Iraq}}
+          op: {{type: Operation, label: Repatriation of children from Iraq}}
+          daily: {{type: MediaOutlet, label: The Daily}}
+          unnamed-outlet: {{type: MediaOutlet, label: {UNNAMED_OUTLET}, proposed: true}}
+        """,
+    )
+    for name, outlet, sentence, quantity in (
+        ("a1", "unnamed-outlet", "Tajikistan repatriated 84 minors from Iraq.", "{value: 84, counted: minors, kind: children}"),
+        ("a2", "daily", "Tajikistan returned 90 children from Iraq.", "{value: 90, counted: children, kind: children}"),
+    ):  # fmt: skip
+        write(folder / f"{name}.txt", f"Children home\n\n{sentence}\n")
+        write(
+            folder / f"{name}.yaml",
+            f"""
+            article: {{title: Children home, outlet: {outlet}, published: 2019-05-01, language: en}}
+            mentions:
+              - {{quote: Tajikistan, entity: tajikistan}}
+              - {{quote: Iraq, entity: iraq}}
+            claims:
+              - quote: {sentence}
+                subject: tajikistan
+                predicate: repatriated
+                quantity: {quantity}
+                about: op
+            """,
+        )
+    return folder
+
+
+@pytest.fixture(scope="module")
+def unnamed_outlet_store(tmp_path_factory) -> str:
+    folder = tmp_path_factory.mktemp("unnamed")
+    store = str(folder / "store")
+    kg.build(unnamed_outlet_corpus(folder / "corpus"), store=store, out=None)
+    return store
+
+
+def test_a_claim_of_an_article_that_names_no_outlet_has_no_speaker_label(unnamed_outlet_store):
+    rows = {r["value"]: r for r in csv.DictReader(io.StringIO(kg.export_claims(unnamed_outlet_store, "csv")))}
+    assert rows["84"]["speaker"] == "https://kg.example.org/id/unnamed-outlet"  # still its source in the graph
+    assert rows["84"]["speaker_label"] == ""
+    assert rows["90"]["speaker_label"] == "The Daily"
+    assert rows["84"]["status"] == rows["90"]["status"] == "conflicting"

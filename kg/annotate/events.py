@@ -20,7 +20,7 @@ from ..model import Entity, Operation, Span
 from .components import Draft, machine
 from .dates import MONTHS, When, may_fall_within, normalise_date
 from .lexicon import DEPARTURE_VERBS, DETENTION_WORDS, REPATRIATION_WORDS, clause_subjects, lemma
-from .linking import index_of, proposed_entity
+from .linking import PROPOSED_NOTE, index_of, proposed_entity
 from .mentions import lookup
 from .normalise import fold, word_key
 
@@ -38,6 +38,7 @@ _FAMILY_WORDS = {
 # reports it); in this order, a country before the bodies and people acting for it
 _AGENTS = ("Country", "GovernmentBody", "Organisation", "ArmedGroup", "Person")
 _PLACES = ("Country", "Place")
+_PROPOSED_CONFIDENCE = 0.4  # an event no registry entry a person checked names
 _MONTHS = "|".join(MONTHS)
 _LABEL_DATE = re.compile(rf"(?:(\d{{1,2}})(?:\s*-\s*(\d{{1,2}}))?\s+)?\b({_MONTHS})\s+(\d{{4}})|\b(1[89]\d\d|20\d\d)\b",
                          re.IGNORECASE)  # fmt: skip
@@ -240,6 +241,8 @@ def find_events(doc: Draft) -> Draft:
         places |= set(agents) | set(origin) | set(destination)
         places |= {c for e in list(places) if (c := _country_of(doc, e))}
         event, confidence = _link(entries, mentioned, family, point, article_date, places)
+        if event is not None and (doc.entity(event).description or "").startswith(PROPOSED_NOTE):
+            confidence = _PROPOSED_CONFIDENCE  # an event proposed on an earlier run, not yet checked by a person
         if event is None and anaphoric and last_event:
             event, confidence = last_event, 0.5
         if event is None:
@@ -247,8 +250,7 @@ def find_events(doc: Draft) -> Draft:
                 continue
             if not (agents or origin) or (trigger.dep_ in ("nsubj", "dobj", "pobj") and not agents):
                 continue  # a word like "return" with nobody doing it and nowhere it came from
-            entity = _propose(doc, family, trigger, agents, origin, point or article_date)
-            event, confidence = entity.id, 0.4
+            event, confidence = _propose(doc, family, agents, origin, destination, when), _PROPOSED_CONFIDENCE
         last_event = event
         sentence_events[sent.start] = event
         span_text = sent.text.strip()
@@ -315,20 +317,75 @@ def _link(
     return best, min(0.9, 0.3 + best_score / 10)
 
 
+def _merged(draft: Draft, label: str, entity_id: str) -> str | None:
+    """The registry event a person merged a proposed event into (or renamed it to): the one whose aliases
+    hold the proposed event's label or id."""
+    cache = draft.context.cache
+    if "event-aliases" not in cache:
+        found: dict[str, set[str]] = {}
+        for entity in draft.context.registry.entities.values():
+            if entity.is_event:
+                for alias in entity.aliases:
+                    found.setdefault(fold(alias), set()).add(entity.id)
+        cache["event-aliases"] = found
+    ids = cache["event-aliases"].get(fold(label), set()) | cache["event-aliases"].get(fold(entity_id), set())
+    return next(iter(ids)) if len(ids) == 1 else None
+
+
 def _propose(
-    draft: Draft, family: str, trigger: Any, agents: tuple[str, ...], origin: tuple[str, ...], date: str | None
-) -> Entity:
-    """A new Operation or Event entity for an event the registry does not have."""
+    draft: Draft,
+    family: str,
+    agents: tuple[str, ...],
+    origin: tuple[str, ...],
+    destination: tuple[str, ...],
+    when: When | None,
+) -> str:
+    """The id of a new Operation or Event entity for an event the registry does not have.
+
+    Its label says what happened, who did it, from where and when ("Repatriation by Tajikistan from
+    Iraq, 2019-04-30": the sentence's date, else the article's); its description adds the country
+    and the dates, so that a person can rename it or merge it with another in ``registry.yaml``. The
+    same label gives the same id, in every article and on every run. An event a person merged into
+    another (its label or id among the other's aliases) is that other event.
+    """
     noun = {"repatriation": "Repatriation", "detention": "Detention", "departure": "Departures"}[family]
     parts = [noun]
     if agents:
         parts.append(f"by {draft.entity(agents[0]).label}")
     if origin:
         parts.append(f"from {draft.entity(origin[0]).label}")
+    point = (when.on or when.start) if when else None
+    date = point or draft.article.published
     label = " ".join(parts) + (f", {date}" if date else "")
     etype = "Operation" if family == "repatriation" else "Event"
     entity = proposed_entity(label, etype, draft.context.registry, draft.article.id)
-    return draft.proposed.setdefault(entity.id, entity)
+    merged = _merged(draft, label, entity.id)
+    if merged is not None:
+        return merged
+    if entity.id not in draft.proposed:
+        country = next((c for a in (*agents, *destination) if (c := _country_of(draft, a))), None)
+        what = [f"{noun.lower()}"]
+        if agents:
+            what.append(f"by {', '.join(draft.entity(a).label for a in agents)}")
+        if origin:
+            what.append(f"from {', '.join(draft.entity(o).label for o in origin)}")
+        if destination:
+            what.append(f"to {', '.join(draft.entity(d).label for d in destination)}")
+        if when and when.start and when.end and when.start != when.end:
+            what.append(f"from {when.start} to {when.end}")
+        elif point:
+            what.append(f"on {point}" if len(point) == 10 else f"in {point}")
+        elif draft.article.published:
+            what.append(f"reported on {draft.article.published}")
+        if country:
+            what.append(f"(country: {draft.entity(country).label})")
+        description = (
+            f"{PROPOSED_NOTE} (first seen in {draft.article.id}): {' '.join(what)}. "
+            "Check it; rename it by editing its label, merge it into another event by deleting this entry "
+            "and adding its id to the other's aliases."
+        )
+        draft.proposed[entity.id] = Entity(entity.id, etype, label, description=description)
+    return entity.id
 
 
 __all__ += ["normalise_date"]

@@ -52,6 +52,7 @@ from urllib.parse import urlsplit
 from rapidfuzz import fuzz, process
 
 from ..model import Entity, Mention, Registry, Span
+from ..vocab import UNNAMED_OUTLET
 from .components import Context, Draft, machine
 from .dates import may_fall_within
 from .lexicon import BODY_NOUNS
@@ -59,6 +60,7 @@ from .normalise import STOPWORDS, bag_key, demonyms, fold, name_key, singular, w
 
 __all__ = [
     "TITLE_WORDS",
+    "PROPOSED_NOTE",
     "UNNAMED_OUTLET",
     "AliasIndex",
     "Match",
@@ -70,9 +72,9 @@ __all__ = [
     "slug",
 ]
 
-UNNAMED_OUTLET = "unnamed outlet"
-"""The label of the outlet proposed for an article that names none and has no address: a placeholder that
-reads as one (never "Unknown outlet"); a reader shows no speaker for what only this outlet says."""
+
+PROPOSED_NOTE = "Proposed by kg annotate"
+"""How the description of an entity ``kg annotate`` proposed begins (until a person rewrites it)."""
 
 _WORD = re.compile(r"[^\W_]+")
 _JOINABLE = re.compile(r"[ \t\-\u2010-\u2014/'\u2019\"\u201c\u201d()]{0,4}|\.")
@@ -477,7 +479,7 @@ def proposed_entity(name: str, etype: str, registry: Registry, article_id: str) 
         id=candidate,
         type=etype,
         label=name,
-        description=f"Proposed by kg annotate (first seen in {article_id}); check before use.",
+        description=f"{PROPOSED_NOTE} (first seen in {article_id}); check before use.",
     )
 
 

@@ -600,8 +600,11 @@ def write_registry(
 ) -> Path:
     """Write ``folder/registry.yaml``: the registry's kinds and entities, plus proposed new entities.
 
-    Proposed entities (actors the linker did not find in the registry) are marked
-    ``proposed: true``, which :func:`kg.corpus.read_registry` passes over. When ``registry.yaml``
+    Proposed entities (actors, places, operations and events the annotator did not find in the
+    registry) are marked ``proposed: true``, which :func:`kg.corpus.read_registry` passes over;
+    annotations name them by id, so that a person can rename one (its label) or merge it into
+    another (delete it, add its id to the other's ``aliases``) and the next ``kg build`` follows.
+    When ``registry.yaml``
     already exists, every entry in it is kept as it is, comments included, and only kinds and
     entities with new ids are added at the end of their sections; ``force=True`` writes the file
     afresh instead. The result is checked with :func:`~kg.corpus.read_registry` before it replaces
@@ -669,7 +672,8 @@ def write_registry(
     else:
         content = (
             "# The entity registry (docs/annotation-format.md). Entries marked `proposed: true` were added\n"
-            "# by kg annotate: check each one, then delete `proposed`.\n"
+            "# by kg annotate: check each one, then delete `proposed`. Rename an entry by editing its label;\n"
+            "# merge it into another by deleting it and adding its id to the other's aliases.\n"
         )
         parts = []
         if kinds:

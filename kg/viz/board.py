@@ -244,7 +244,7 @@ def _row(
                 "hi": hi,
                 "point": lo is not None and lo == hi,
                 "status": c.status or "single-source",
-                "speaker": data.label(c.speaker) if c.speaker else "",
+                "speaker": data.speaker_label(c.speaker),  # none for the unnamed-outlet placeholder
                 "outlet": _index(outlets, publisher) if publisher else -1,
                 "original": _index(outlets, original) if original and original != publisher else -1,
                 "date": _date(data, c),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .. import graphdata
 from ..namespace import SEM, local_name
 from ..store import Store
-from ..vocab import date_period
+from ..vocab import date_period, speaker_label
 
 __all__ = [
     "PARTS",
@@ -188,7 +188,7 @@ def from_graph_data(data: graphdata.GraphData) -> GraphData:
             iri=c.iri, subject=c.subject, predicate=c.predicate,
             predicate_label=data.labels.get(c.predicate) or _words(local_name(c.predicate)),
             object=c.object, object_is_node=c.object_is_iri, quote=c.quote,
-            speaker=c.speaker or "", speaker_label=_name(nodes, c.speaker or ""), article=c.article or "",
+            speaker=c.speaker or "", speaker_label=speaker_label(_name(nodes, c.speaker or "")), article=c.article or "",
             article_title=article.title, outlet=outlet, outlet_label=_name(nodes, outlet),
             date=c.stated or article.published, status=c.status or "single-source", about=c.about or "",
             group=c.group or "", method=c.method or "",

@@ -300,7 +300,7 @@
     li.appendChild(el("blockquote", null, "“" + c.quote + "”"));
     var meta = el("div", "kg-meta");
     var outlet = c.outlet >= 0 ? data.outlets[c.outlet] : "no outlet";
-    var who = c.speaker === outlet ? outlet : (c.speaker || "unknown speaker") + " · " + outlet;
+    var who = c.speaker === outlet || !c.speaker ? outlet : c.speaker + " · " + outlet;
     meta.appendChild(el("span", null, "— " + who + " · " + (c.date || "undated") + " · "));
     meta.appendChild(el("span", "kg-status-" + c.status, c.status));
     if (c.when && c.datedBy !== "said") meta.appendChild(el("span", "kg-about", " · about " + spanText(c.when) + (c.datedBy === "event" ? " (its event)" : " (as of)")));

@@ -662,6 +662,8 @@ def _edge_title(edge: _Edge, data: GraphData, claims: list[int], subject: str, o
             c.speaker_label
             if c.speaker_label == c.outlet_label
             else f"{c.speaker_label} · {c.outlet_label or 'no outlet'}"
+            if c.speaker_label
+            else c.outlet_label or "no outlet"
         )
         machine = " · proposed by a machine" if c.machine else ""
         lines += ["", f"“{quote}”", f"— {who} · {c.date or 'undated'} · {c.status}{machine}"]

@@ -1,3 +1,6 @@
+from kg.model import Article, Entity
+
+
 def events(annotated):
     return [(o.event, o.on, o.start, o.end, o.agents, o.origin, o.destination) for o in annotated.operations]
 
@@ -17,6 +20,33 @@ def test_a_repatriation_the_registry_does_not_have_is_proposed(pipeline, annotat
     assert event[1:] == ("2019-04-30", None, None, ("tajikistan",), ("iraq",), ("tajikistan",))
     assert pipeline.proposed[event[0]].type == "Operation"
     assert pipeline.proposed[event[0]].label == "Repatriation by Tajikistan from Iraq, 2019-04-30"
+
+
+def test_a_proposed_event_says_its_country_and_dates_for_a_person_to_check(pipeline, annotate_text):
+    annotated = annotate_text(
+        "Kazakhstan evacuated 30 children from Kuwait between June 3 and June 5.", published="2019-06-10"
+    )
+    (event,) = events(annotated)
+    entity = pipeline.proposed[event[0]]
+    assert (entity.type, entity.label) == ("Operation", "Repatriation by Kazakhstan from Kuwait, 2019-06-03")
+    assert entity.description.startswith(
+        "Proposed by kg annotate (first seen in t): repatriation by Kazakhstan from Kuwait to Kazakhstan "
+        "from 2019-06-03 to 2019-06-05 (country: Kazakhstan)."
+    )
+
+
+def test_an_event_a_person_merged_into_another_is_that_event(registry, annotate_text):
+    from kg.annotate.pipeline import Pipeline
+    from kg.model import Registry
+
+    merged = Entity("tajik-returns", "Operation", "Tajik returns from Iraq",
+                    aliases=("repatriation-by-tajikistan-from-iraq-2019-04-30",))  # fmt: skip
+    pipeline = Pipeline(Registry({**registry.entities, merged.id: merged}, registry.kinds))
+    article = Article(id="t", text="On April 30, Tajikistan repatriated 84 minors from Iraq.", title="t",
+                      outlet="tca", published="2019-05-10")  # fmt: skip
+    (event,) = events(pipeline(article))
+    assert event[0] == "tajik-returns"
+    assert not [e for e in pipeline.proposed.values() if e.is_event]
 
 
 def test_events_named_in_the_text_carry_their_dates(annotate_text):

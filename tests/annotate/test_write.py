@@ -473,3 +473,82 @@ def test_modality_scope_and_as_of_are_written_only_when_not_the_default(tmp_path
         ("planned", "cumulative", "2019-05"),
         ("actual", None, None),
     ]
+
+
+# --- events the registry does not name: proposed in registry.yaml, then renamed or merged by a person ------
+
+_TAJIK = """Tajikistan brings home children
+
+On April 30, 2019, Tajikistan repatriated 84 minors from Iraq.
+"""
+_TAJIK_AGAIN = """More children home
+
+On October 12, 2019, Tajikistan repatriated 30 minors from Iraq.
+"""
+
+
+def _annotate_into(inputs: Path, out: Path, registry: Path | None = None) -> dict:
+    import yaml
+
+    from kg.annotate.pipeline import annotate
+
+    annotate([inputs], out, registry=registry, force=True)
+    return yaml.safe_load((out / "registry.yaml").read_text(encoding="utf-8"))["entities"]
+
+
+def _event_of(out: Path, name: str) -> str:
+    import yaml
+
+    (event,) = {e["event"] for e in yaml.safe_load((out / f"{name}.yaml").read_text(encoding="utf-8"))["events"]}
+    return event
+
+
+def test_a_new_event_is_proposed_in_the_registry_and_a_second_run_reuses_it(tmp_path, registry_file):
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    (inputs / "tajik.txt").write_text(_TAJIK, encoding="utf-8")
+    entities = _annotate_into(inputs, out, registry_file)
+    event = _event_of(out, "tajik")
+    assert event == "repatriation-by-tajikistan-from-iraq-2019-04-30"
+    assert entities[event]["type"] == "Operation"
+    assert entities[event]["label"] == "Repatriation by Tajikistan from Iraq, 2019-04-30"
+    assert entities[event]["proposed"] is True
+    assert "on 2019-04-30 (country: Tajikistan)" in entities[event]["description"]
+
+    first = (out / "tajik.yaml").read_text(encoding="utf-8")
+    again = _annotate_into(inputs, out)  # the registry is now OUT/registry.yaml, with the proposed event
+    assert _event_of(out, "tajik") == event
+    assert (out / "tajik.yaml").read_text(encoding="utf-8") == first  # still a proposal: the same confidence
+    assert [e for e in again if e.startswith("repatriation-by")] == [event]
+
+
+def test_two_proposed_events_a_person_merges_are_one_event_after_build(tmp_path, registry_file):
+    import yaml
+
+    from kg.build import build
+    from kg.store import open_store
+
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    (inputs / "april.txt").write_text(_TAJIK, encoding="utf-8")
+    (inputs / "october.txt").write_text(_TAJIK_AGAIN, encoding="utf-8")
+    entities = _annotate_into(inputs, out, registry_file)
+    april, october = _event_of(out, "april"), _event_of(out, "october")
+    assert april != october and entities[april]["proposed"] and entities[october]["proposed"]
+
+    def events_in_graph() -> dict[str, str]:
+        store = str(tmp_path / "store")
+        build(out, store=store, out=None)
+        with open_store(store) as opened:
+            rows = opened.select(
+                "SELECT DISTINCT ?e ?label WHERE { ?c rdf:subject ?e . ?e a kg:Operation ; rdfs:label ?label }"
+            )
+        return {str(e).rsplit("/", 1)[1]: str(label) for e, label in rows}
+
+    assert events_in_graph() == {april: entities[april]["label"], october: entities[october]["label"]}
+    # a person merges October's repatriation into April's, renamed: one entry, the other's id an alias
+    data = yaml.safe_load((out / "registry.yaml").read_text(encoding="utf-8"))
+    del data["entities"][october]
+    data["entities"][april].update(label="Tajik repatriations from Iraq, 2019", aliases=[october])
+    (out / "registry.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    assert events_in_graph() == {april: "Tajik repatriations from Iraq, 2019"}

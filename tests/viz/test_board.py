@@ -87,3 +87,16 @@ def test_kg_viz_view_disputes_writes_the_board(seed_store, tmp_path):
     result = run_kg("viz", "--view", "disputes", "--store", seed_store, "-o", str(tmp_path / "d.html"))
     assert result.returncode == 0, result.stderr
     assert result.stderr == f"wrote {tmp_path / 'd.html'}: Disputes: the figures sources give: 5 figures, 2 contested\n"
+
+
+def test_the_unnamed_outlet_placeholder_is_never_shown_as_a_speaker(tmp_path):
+    from ..test_export import unnamed_outlet_corpus
+
+    store = str(tmp_path / "store")
+    kg.build(unnamed_outlet_corpus(tmp_path / "corpus"), store=store, out=None)
+    board = kg.viz.disputes(store)
+    speakers = {v["number"]: v["speaker"] for r in board.rows for v in r["values"]}
+    assert speakers == {"84": "", "90": "The Daily"}
+    claims = {c.quote: c.speaker_label for c in kg.viz.read_graph(store).claims}
+    assert claims["Tajikistan repatriated 84 minors from Iraq."] == ""
+    assert claims["Tajikistan returned 90 children from Iraq."] == "The Daily"
