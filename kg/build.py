@@ -159,12 +159,13 @@ def build(
                     (read_annotations(path, registry) for path in files),
                     terms=store_terms(url),
                     on_article=on_article,
+                    on_derived=recorder.derived,
                 )
                 # kg.trig is written from the new store before it is swapped in, and moved in with it;
                 # the manifest in the meta fills up as the store reads the quads
                 meta = {**recorder.meta(), "articles": len(files)}
                 count = write_store(url, compiled, meta, dump_to=trig, dump_format="trig")
-            recorder.cache.commit()  # a store whose cache is lost reads its articles again when it changes
+            recorder.commit()  # a store whose cache is lost reads its articles again when it changes
         finally:
             recorder.cache.close()
     assert compiled.groups is not None  # the store consumed every quad

@@ -9,8 +9,11 @@ keyed by those digests (``cache.sqlite`` in an embedded store's folder; in memor
 A change then compiles only the articles it adds, recomputes the cross-source graph and the
 listing indexes from the cached claims of all articles (in the order a full build reads them, so
 the result is the same), and replaces in one transaction the graphs of the articles it touches
-and the quads of the cross-source and listing graphs that differ. A failure, an interrupt or a
-killed process leaves the store as it was.
+and the quads of the cross-source and listing graphs that differ. Those graphs are not read back
+from the store to find what differs: the cache keeps a snapshot of them (N-Quads lines, under a
+token the store's meta names as ``derived``), written by the full build and by each change; a
+change cut short (the meta says ``pending``) or a lost cache makes the next change read the store.
+A failure, an interrupt or a killed process leaves the store as it was.
 
 Where added articles live: :func:`add_articles` copies them into the corpus folder the store was
 built from, so a later full ``kg build`` gives the same graph; :func:`remove_articles` moves an
@@ -23,17 +26,22 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import gc
 import hashlib
 import os
 import pickle
 import shutil
 import sqlite3
 import time
+import uuid
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import pyoxigraph as ox
 
 from .compile import LISTINGS, compile_article, keyed_claims, listing_graph
 from .compile.crosssource import compare, compared_claims, compile_crosssource
@@ -41,7 +49,16 @@ from .corpus import REGISTRY_FILE, annotation_files, read_annotations, read_regi
 from .errors import KGError
 from .model import Annotated, Registry
 from .ontology import ontology_dir
-from .store import OxigraphTerms, StoreEdit, cache_path, edit_store, read_store_meta, store_editable
+from .store import (
+    LineTerms,
+    OxigraphTerms,
+    StoreEdit,
+    cache_path,
+    edit_store,
+    parse_lines,
+    read_store_meta,
+    store_editable,
+)
 from .terms import CROSSSOURCE_GRAPH, ONTOLOGY_GRAPH, REGISTRY_GRAPH, article_graph, id_segment
 
 __all__ = [
@@ -129,6 +146,7 @@ class ArticleCache:
             except (OSError, sqlite3.Error) as exc:
                 raise KGError("E204", path=path, detail=str(exc)) from None
         self.db.execute("CREATE TABLE IF NOT EXISTS article (key TEXT PRIMARY KEY, entry BLOB NOT NULL)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS derived (token TEXT PRIMARY KEY, quads BLOB NOT NULL)")
 
     @staticmethod
     def key(compiler: str, registry: str, article: str) -> str:
@@ -155,6 +173,35 @@ class ArticleCache:
     def discard(self, keys: Iterable[str]) -> None:
         """Forget the entries of ``keys`` (articles no longer in the store), once :meth:`commit` is called."""
         self.db.executemany("DELETE FROM article WHERE key = ?", [(k,) for k in keys])
+
+    def put_derived(self, token: str, quads: Iterable[str]) -> None:
+        """Keep the quads computed across articles (N-Quads lines) under ``token``, once :meth:`commit` is called.
+
+        The store's meta names the token of the snapshot that matches it (``derived``); a change
+        then diffs against the snapshot instead of reading those graphs back from the store.
+        """
+        packed = zlib.compressobj(1)
+        blob = b"".join([*(packed.compress(f"{line}\n".encode()) for line in quads), packed.flush()])
+        self.put_packed(token, blob)
+
+    def put_packed(self, token: str, blob: bytes) -> None:
+        """Keep a snapshot already packed (zlib, each line ended by a newline): see :meth:`put_derived`."""
+        self.db.execute("INSERT OR REPLACE INTO derived VALUES (?, ?)", (token, blob))
+
+    def derived(self, token: str | None) -> set[str] | None:
+        """The snapshot kept under ``token`` (see :meth:`put_derived`), or ``None``."""
+        if not token:
+            return None
+        row = self.db.execute("SELECT quads FROM derived WHERE token = ?", (token,)).fetchone()
+        if row is None:
+            return None
+        lines = set(zlib.decompress(row[0]).decode().split("\n"))
+        lines.discard("")  # after the last newline
+        return lines
+
+    def keep_derived(self, token: str) -> None:
+        """Forget every snapshot but ``token``'s, once :meth:`commit` is called."""
+        self.db.execute("DELETE FROM derived WHERE token != ?", (token,))
 
     def commit(self) -> None:
         """Keep what was put; a fresh cache replaces the old one now."""
@@ -205,6 +252,10 @@ class Recorder:
         self.registry_digest = _registry_digest(self.seeds)
         self.cache = ArticleCache(self.url, fresh=True)
         self.keep = store_editable(self.url)  # nothing to cache for a store that is only ever rebuilt
+        self.token = uuid.uuid4().hex
+        self._packed = zlib.compressobj(1)  # the snapshot of the derived quads, packed as they pass
+        self._parts: list[bytes] = []
+        self._terms = OxigraphTerms()
 
     def __call__(self, annotated: Annotated) -> None:
         if not self.keep:
@@ -216,14 +267,28 @@ class Recorder:
         self.manifest[a.id] = [source.name, text, digest]
         self.cache.put(ArticleCache.key(self.compiler, self.registry_digest, digest), _entry(annotated, self.registry))
 
+    def derived(self, quad: Any) -> None:
+        """Records a quad computed across articles; ``kg build`` passes this as the compiler's ``on_derived``."""
+        if self.keep:
+            line = str(quad if type(quad) is ox.Quad else next(self._terms.quads([quad])))
+            self._parts.append(self._packed.compress(f"{line}\n".encode()))
+
     def meta(self) -> dict[str, Any]:
         """What the store records of its corpus; ``manifest`` is the recorder's own, filled as articles pass."""
-        return {
+        meta = {
             "seeds": str(self.seeds.resolve()),
             "compiler": self.compiler,
             "registry": self.registry_digest,
             "manifest": self.manifest,
         }
+        return {**meta, "derived": self.token} if self.keep else meta
+
+    def commit(self) -> None:
+        """Keep the cache once the store is in: cached articles and the snapshot of the derived quads."""
+        if self.keep:
+            self.cache.put_packed(self.token, b"".join([*self._parts, self._packed.flush()]))
+            self._parts = []
+        self.cache.commit()
 
 
 # --- one change -------------------------------------------------------------------------------------
@@ -316,72 +381,110 @@ def _change(
         article_id = new.annotated.article.id
         (report.replaced if article_id in old else report.added).append(article_id)
         manifest[article_id] = [new.source.name, new.text, new.digest]
-    compiler, registry_digest = meta["compiler"], meta["registry"]
     cache = ArticleCache(edit.url)
-    try:
-        terms = OxigraphTerms()
-        insert: list = []
-        keys = {i: ArticleCache.key(compiler, registry_digest, line[2]) for i, line in manifest.items()}
-        for new in upsert:
-            claims = keyed_claims(new.annotated)
-            insert.extend(terms.quads(compile_article(new.annotated, terms, claims=claims)))
-            cache.put(keys[new.annotated.article.id], _entry(new.annotated, registry, claims))
-        entries = cache.get(set(keys.values()))
-        for article_id, line in manifest.items():  # a cache lost or pruned: read the article again
-            if keys[article_id] not in entries:
-                entries[keys[article_id]] = _entry(read_annotations(seeds / line[0], registry), registry)
-                cache.put(keys[article_id], entries[keys[article_id]])
-        # the comparison sees the articles in the order a full build reads them: by file name
-        compared: list = []
-        mentions: Counter[str] = Counter()
-        outlets: Counter[str] = Counter()
-        for article_id in sorted(manifest, key=lambda i: manifest[i][0]):
-            entry = pickle.loads(entries[keys[article_id]])  # noqa: S301 - our own cache
-            compared.extend(entry["claims"])
-            mentions.update(entry["mentions"])
-            outlets[entry["outlet"]] += 1
-        groups = compare(compared, registry=registry)
-        statuses = Counter(m.status for g in groups for m in g.members)
-        report.claims, report.conflicting, report.corroborated = (
-            len(compared),
-            statuses["conflicting"],
-            statuses["corroborated"],
-        )
-        derived = set(terms.quads(compile_crosssource(groups, registry, mentions, terms, outlets)))
-        derived_graphs = {str(CROSSSOURCE_GRAPH), *(str(listing_graph(n)) for n in LISTINGS)}
-        derived_graphs |= {q.graph_name.value for q in derived}
-        present = set(edit.graphs())
-        before: set = set()
-        for g in derived_graphs & present:
-            before |= edit.graph(g)
-        delete, add = before - derived, derived - before
-        touched = {*report.removed, *(n.annotated.article.id for n in upsert), *meta.get("pending", [])}
-        kept = {str(ONTOLOGY_GRAPH), str(REGISTRY_GRAPH), *derived_graphs}
-        kept |= {str(article_graph(i)) for i in manifest}
-        drop = {str(article_graph(i)) for i in touched} & present
-        drop |= present - kept  # graph:analysis and the like: they describe the old corpus
-        for article_id in set(meta.get("pending", [])) & set(manifest) - {n.annotated.article.id for n in upsert}:
-            # a change cut short: its articles are put in again from the corpus
-            again = read_annotations(seeds / manifest[article_id][0], registry)
-            insert.extend(terms.quads(compile_article(again, terms)))
-        dropped = sum(len(edit.graph(g)) for g in drop)
-        report.changed_quads = dropped + len(insert) + len(delete) + len(add)
-        report.quads = int(meta.get("quads", 0)) - dropped - len(delete) + len(insert) + len(add)
-        report.articles = len(manifest)
-        cache.commit()  # entries are keyed by content: keeping them is harmless if the change fails
-        edit.set_meta({**meta, "pending": sorted(touched)})
-        with files if files is not None else contextlib.nullcontext():
-            edit.apply(drop=sorted(drop), delete=delete, insert=[*insert, *add], dump_to=dump_to)
-        unused = {ArticleCache.key(compiler, registry_digest, line[2]) for line in old.values()}
-        cache.discard(unused - set(keys.values()))
-        cache.commit()
-        new_meta = {k: v for k, v in meta.items() if k != "pending"}
-        new_meta.update(articles=len(manifest), manifest=manifest, quads=report.quads)
-        edit.set_meta(new_meta)
-    finally:
-        cache.close()
+    with _no_gc():
+        try:
+            _recompute(edit, meta, registry, seeds, upsert, cache, manifest, report, files, dump_to)
+        finally:
+            cache.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a change makes its millions of short-lived, acyclic objects
+    (each collection would walk all of them again)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _recompute(
+    edit: StoreEdit,
+    meta: dict[str, Any],
+    registry: Registry,
+    seeds: Path,
+    upsert: list[_New],
+    cache: ArticleCache,
+    manifest: dict[str, list[str]],
+    report: ChangeReport,
+    files: contextlib.AbstractContextManager | None,
+    dump_to: Path | None,
+) -> None:
+    """The body of :func:`_change`: compile, compare, diff the derived graphs, apply, record."""
+    compiler, registry_digest = meta["compiler"], meta["registry"]
+    old: dict[str, list[str]] = meta["manifest"]
+    terms = OxigraphTerms()
+    insert: list = []
+    keys = {i: ArticleCache.key(compiler, registry_digest, line[2]) for i, line in manifest.items()}
+    for new in upsert:
+        claims = keyed_claims(new.annotated)
+        insert.extend(terms.quads(compile_article(new.annotated, terms, claims=claims)))
+        cache.put(keys[new.annotated.article.id], _entry(new.annotated, registry, claims))
+    entries = cache.get(set(keys.values()))
+    for article_id, line in manifest.items():  # a cache lost or pruned: read the article again
+        if keys[article_id] not in entries:
+            entries[keys[article_id]] = _entry(read_annotations(seeds / line[0], registry), registry)
+            cache.put(keys[article_id], entries[keys[article_id]])
+    # the comparison sees the articles in the order a full build reads them: by file name
+    compared: list = []
+    mentions: Counter[str] = Counter()
+    outlets: Counter[str] = Counter()
+    for article_id in sorted(manifest, key=lambda i: manifest[i][0]):
+        entry = pickle.loads(entries[keys[article_id]])  # noqa: S301 - our own cache
+        compared.extend(entry["claims"])
+        mentions.update(entry["mentions"])
+        outlets[entry["outlet"]] += 1
+    groups = compare(compared, registry=registry)
+    statuses = Counter(m.status for g in groups for m in g.members)
+    report.claims, report.conflicting, report.corroborated = (
+        len(compared),
+        statuses["conflicting"],
+        statuses["corroborated"],
+    )
+    # compared as N-Quads lines, as the snapshot keeps them; only the lines that differ become quads
+    as_lines = LineTerms()
+    lines = set(compile_crosssource(groups, registry, mentions, as_lines, outlets))
+    derived_graphs = {str(CROSSSOURCE_GRAPH), *(str(listing_graph(n)) for n in LISTINGS)}
+    derived_graphs |= {g[1:-1] for g in as_lines.graphs}  # every derived quad is in a named graph
+    present = set(edit.graphs())
+    # what the store holds across articles: the snapshot the last change or build kept, unless a
+    # change was cut short (its store may be ahead of the snapshot); else read from the store
+    before = None if meta.get("pending") else cache.derived(meta.get("derived"))
+    if before is None:
+        before = {str(q) for g in derived_graphs & present for q in edit.graph(g)}
+    delete, add = parse_lines(before - lines), parse_lines(lines - before)
+    token = uuid.uuid4().hex
+    cache.put_derived(token, lines)
+    touched = {*report.removed, *(n.annotated.article.id for n in upsert), *meta.get("pending", [])}
+    kept = {str(ONTOLOGY_GRAPH), str(REGISTRY_GRAPH), *derived_graphs}
+    kept |= {str(article_graph(i)) for i in manifest}
+    drop = {str(article_graph(i)) for i in touched} & present
+    drop |= present - kept  # graph:analysis and the like: they describe the old corpus
+    for article_id in set(meta.get("pending", [])) & set(manifest) - {n.annotated.article.id for n in upsert}:
+        # a change cut short: its articles are put in again from the corpus
+        again = read_annotations(seeds / manifest[article_id][0], registry)
+        insert.extend(terms.quads(compile_article(again, terms)))
+    dropped = sum(len(edit.graph(g)) for g in drop)
+    report.changed_quads = dropped + len(insert) + len(delete) + len(add)
+    report.quads = int(meta.get("quads", 0)) - dropped - len(delete) + len(insert) + len(add)
+    report.articles = len(manifest)
+    cache.commit()  # entries are keyed by content: keeping them is harmless if the change fails
+    edit.set_meta({**meta, "pending": sorted(touched)})
+    with files if files is not None else contextlib.nullcontext():
+        edit.apply(drop=sorted(drop), delete=delete, insert=[*insert, *add], dump_to=dump_to)
+    unused = {ArticleCache.key(compiler, registry_digest, line[2]) for line in old.values()}
+    cache.discard(unused - set(keys.values()))
+    new_meta = {k: v for k, v in meta.items() if k != "pending"}
+    new_meta.update(articles=len(manifest), manifest=manifest, quads=report.quads, derived=token)
+    edit.set_meta(new_meta)
+    cache.keep_derived(token)
+    cache.commit()
 
 
 @contextlib.contextmanager

@@ -14,8 +14,11 @@ import pytest
 
 import kg
 from kg.build import build
+from kg.compile import LISTINGS, CompiledCorpus, listing_graph
+from kg.compile.crosssource import compile_crosssource
 from kg.incremental import add_articles, remove_articles
-from kg.store import StoreEdit, open_store, read_store_meta
+from kg.store import LineTerms, OxigraphTerms, StoreEdit, open_store, parse_lines, read_store_meta
+from kg.terms import CROSSSOURCE_GRAPH
 
 from .conftest import DATA, SEEDS, run_kg
 
@@ -129,6 +132,41 @@ def test_a_sequence_of_add_replace_remove_equals_a_full_build_at_every_step(spli
     remove_articles(["a1", "a2"], store)
     assert quads(store) == full_build(corpus, tmp_path)
     assert read_store_meta(store)["articles"] == 1
+
+
+def test_a_change_after_a_build_does_not_read_the_cross_source_graph_back_from_the_store(split, tmp_path, monkeypatch):
+    corpus, new = split
+    store = str(tmp_path / "store")
+    build(corpus, store=store, out=None)
+    read: list[str] = []
+    graph = StoreEdit.graph
+
+    def recorded(self, name):
+        read.append(str(name))
+        return graph(self, name)
+
+    monkeypatch.setattr(StoreEdit, "graph", recorded)
+    add_articles([new / "a2.yaml"], store)
+    weekly(new)
+    add_articles([new / "a3.yaml"], store)
+    remove_articles(["a1"], store)
+    monkeypatch.undo()
+
+    derived = {str(CROSSSOURCE_GRAPH), *(str(listing_graph(name)) for name in LISTINGS)}
+    assert [g for g in read if g in derived] == []
+    assert quads(store) == full_build(corpus, tmp_path)
+
+
+def test_a_store_whose_cache_is_lost_changes_from_what_it_holds(split, tmp_path):
+    corpus, new = split
+    store = str(tmp_path / "store")
+    build(corpus, store=store, out=None)
+    (Path(store) / "cache.sqlite").unlink()
+    add_articles([new / "a2.yaml"], store)
+    assert quads(store) == full_build(corpus, tmp_path)
+    (Path(store) / "cache.sqlite").unlink()
+    remove_articles(["a2"], store)
+    assert quads(store) == full_build(corpus, tmp_path)
 
 
 def test_the_seeds_grown_by_one_article_equal_the_seeds_built_whole(tmp_path):
@@ -294,3 +332,25 @@ def test_the_command_line_adds_and_removes(split, tmp_path):
     assert removed.returncode == 0 and removed.stderr.startswith("1 removed in")
     unknown = run_kg("remove", "nope", "--store", store)
     assert unknown.returncode == 1 and unknown.stderr.startswith("error: E213 no article 'nope'")
+
+
+def test_derived_quads_as_lines_are_the_lines_pyoxigraph_writes(tmp_path):
+    """An in-place change diffs the cross-source and listing graphs as N-Quads lines; they must be the
+    lines ``str`` of the quads a full build loads, or every change would rewrite all of them."""
+    corpus = kg.read_corpus(SEEDS)
+    compiled = CompiledCorpus(corpus.registry, corpus.articles, ontology=False, terms=OxigraphTerms())
+    list(compiled)
+    mentions = {"x": 1}
+    as_quads = {str(q) for q in compile_crosssource(compiled.groups, corpus.registry, mentions, OxigraphTerms())}
+    as_lines = set(compile_crosssource(compiled.groups, corpus.registry, mentions, LineTerms()))
+    assert len(as_lines) > 1000
+    assert as_lines == as_quads
+    odd = 'a "quoted"\tline\\ with\x00 controls\x7f and \u00e9\ufffe\n'
+    t = LineTerms()
+    assert t.literal(odd) == str(OxigraphTerms().literal(odd))
+    assert (
+        parse_lines([t.quad(t.iri("http://x/s"), t.iri("http://x/p"), t.literal(odd), t.iri("http://x/g"))])[
+            0
+        ].object.value
+        == odd
+    )

@@ -50,6 +50,8 @@ class CompiledCorpus:
         The term factory; rdflib terms by default.
     on_article : callable, optional
         Called with each article once its quads are out (a progress bar advances).
+    on_derived : callable, optional
+        Called with each quad computed across articles (cross-source and listing graphs) before it is yielded.
     """
 
     registry: Registry
@@ -57,6 +59,7 @@ class CompiledCorpus:
     ontology: bool = True
     terms: Terms = RDFLIB_TERMS
     on_article: Callable[[Annotated], object] | None = None
+    on_derived: Callable[[Quad], object] | None = None
     groups: list[ClaimGroup] | None = field(default=None, init=False)
     """The claim groups, once every quad has been yielded."""
 
@@ -78,7 +81,14 @@ class CompiledCorpus:
                 self.on_article(annotated)
         groups = compare(compared, registry=self.registry)
         self.groups = groups
-        yield from compile_crosssource(groups, self.registry, mentions, terms, outlets)
+        derived = compile_crosssource(groups, self.registry, mentions, terms, outlets)
+        if self.on_derived is None:
+            yield from derived
+            return
+        on_derived = self.on_derived
+        for quad in derived:
+            on_derived(quad)
+            yield quad
 
 
 def compile_corpus(corpus: Corpus, *, ontology: bool = True, terms: Terms = RDFLIB_TERMS) -> Iterator[Quad]:

@@ -239,8 +239,9 @@ class ClaimGroup:
     """Its distinct values, in order of first appearance, each with the claims that state it and the
     other values it agrees or conflicts with (set by :func:`compare`)."""
 
-    @property
+    @cached_property
     def iri(self) -> URIRef:
+        """``id:group/HASH`` of its key (made once: each of its values' IRIs starts with it)."""
         return group_iri(self.key)
 
     @property
