@@ -3,6 +3,8 @@
 import csv
 import io
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -146,7 +148,14 @@ def test_version_prints_the_package_version():
 
 def test_shell_completion_is_offered():
     assert "--install-completion" in run_kg("--help").stdout
-    script = run_kg("--show-completion", "bash")
+    # typer finds the shell from the process's parents (under make that is sh, which it does not support),
+    # so ask from a bash, as a user typing the command would
+    script = subprocess.run(
+        ["bash", "-c", f'"{sys.executable}" -m kg.cli --show-completion; exit $?'],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert script.returncode == 0 and "_kg_completion" in script.stdout
 
 
