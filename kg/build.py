@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import time
-from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from .compile import ClaimGroup, CompiledCorpus
 from .corpus import REGISTRY_FILE, annotation_files, read_annotations, read_registry
 from .errors import KGError
 from .incremental import Recorder, update_from_corpus
+from .io import progress as progress_display
 from .model import Annotated
 from .store import default_store_url, lock_store, store_terms, write_store
 
@@ -39,22 +39,6 @@ class BuildReport:
             f"{self.claims} claims ({self.conflicting} conflicting, {self.corroborated} corroborated) "
             f"in {self.seconds:.1f} s"
         )
-
-
-def _progress(enabled: bool):
-    if not enabled:
-        return nullcontext(None)
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),  # standard output stays for data
-        transient=True,
-    )
 
 
 def _phases(progress, articles: int):
@@ -146,7 +130,7 @@ def build(
             )
         recorder = Recorder(url, seeds, registry)  # each article's manifest line and cached claims
         try:
-            with _progress(show_progress) as progress:
+            with progress_display(show_progress) as progress:
                 shown = _phases(progress, len(files))
 
                 def on_article(annotated: Annotated) -> None:

@@ -36,7 +36,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-__all__ = ["atomic_open", "atomic_write", "format_table", "spreadsheet_cell", "terminal_width"]
+__all__ = ["atomic_open", "atomic_write", "format_table", "progress", "spreadsheet_cell", "terminal_width"]
 
 _MODES = ("w", "wt", "wb")
 _UNLIMITED = 1 << 20  # columns: a wide table is as wide as its cells
@@ -255,3 +255,33 @@ def format_table(
     if count:
         lines.append(f"({len(shown)} row{'' if len(shown) == 1 else 's'})")
     return "\n".join(lines) + "\n"
+
+
+def progress(enabled: bool, *, bar: bool = True) -> Any:
+    """The one progress display: a transient rich ``Progress`` on standard error, or ``nullcontext(None)``.
+
+    Standard output stays for data. Callers add tasks to what the context manager yields, and check it for
+    ``None`` when progress is off.
+
+    Parameters
+    ----------
+    enabled : bool
+        Show progress at all.
+    bar : bool
+        A bar with counts (work of known size); ``False``: a spinner with the phase's name.
+
+    Returns
+    -------
+    contextlib.AbstractContextManager
+        Yields the ``rich.progress.Progress``, or ``None`` when not enabled.
+    """
+    if not enabled:
+        return contextlib.nullcontext(None)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (
+        (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        if bar
+        else (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    )
+    return Progress(*columns, console=Console(stderr=True), transient=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import time
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 from rdflib import RDF, RDFS, SH, Dataset, Graph, URIRef
 
 from .errors import KGError
+from .io import progress as progress_display
 from .namespace import short_iri
 from .ontology import read_ontology, read_shapes
 from .store import Store, open_store
@@ -117,18 +117,6 @@ def _instances(data: Graph, ontology: Graph, classes: frozenset) -> set:
     return found
 
 
-def _progress(enabled: bool):
-    if not enabled:
-        return nullcontext(None)
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    return Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=Console(stderr=True),
-        transient=True,
-    )  # fmt: skip
-
-
 def _phase(progress, description: str) -> None:
     if progress is not None:
         for task in progress.tasks:
@@ -155,7 +143,7 @@ def validate_graph(data: Graph, *, show_progress: bool = False) -> ValidationRep
     started = time.perf_counter()
     ontology = read_ontology()
     core, constraints = sparql_constraints(read_shapes())
-    with _progress(show_progress) as progress:
+    with progress_display(show_progress, bar=False) as progress:
         _phase(progress, f"check {len(data)} triples against the shapes (pyshacl)")
         conforms, results, _ = shacl_validate(
             data, shacl_graph=core, ont_graph=ontology, inference="none", allow_warnings=True
@@ -226,7 +214,7 @@ def validate(
     ValidationReport
     """
     started = time.perf_counter()
-    with _progress(show_progress) as progress:
+    with progress_display(show_progress, bar=False) as progress:
         _phase(progress, f"read {file if file is not None else 'the store'}")
         if file is not None:
             path = Path(file)

@@ -43,7 +43,6 @@ import tomllib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -428,23 +427,14 @@ class _ProgressLines:
 
 
 def _progress(enabled: bool) -> Any:
-    """Progress on standard error (standard output stays for data): a rich bar on a terminal, else lines."""
-    if not enabled:
-        return nullcontext(None)
+    """Progress on standard error: a rich bar on a terminal, else lines."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    console = Console(stderr=True)
-    if not console.is_terminal:
+    from ..io import progress as progress_display
+
+    if enabled and not Console(stderr=True).is_terminal:
         return _ProgressLines()
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    )
+    return progress_display(enabled)
 
 
 def annotate(
