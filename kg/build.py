@@ -12,7 +12,6 @@ from .corpus import REGISTRY_FILE, annotation_files, read_annotations, read_regi
 from .errors import KGError
 from .incremental import Recorder, update_from_corpus
 from .io import progress as progress_display
-from .model import Annotated
 from .store import default_store_url, lock_store, store_terms, write_store
 
 __all__ = ["BuildReport", "build"]
@@ -133,16 +132,12 @@ def build(
             with progress_display(show_progress) as progress:
                 shown = _phases(progress, len(files))
 
-                def on_article(annotated: Annotated) -> None:
-                    recorder(annotated)
-                    if shown is not None:
-                        shown(annotated)
-
                 compiled = CompiledCorpus(
                     registry,
                     (read_annotations(path, registry) for path in files),
                     terms=store_terms(url),
-                    on_article=on_article,
+                    on_article=shown,
+                    on_compared=recorder,
                     on_derived=recorder.derived,
                 )
                 # kg.trig is written from the new store before it is swapped in, and moved in with it;

@@ -222,11 +222,12 @@ class ArticleCache:
                 self.path.unlink()
 
 
-def _entry(annotated: Annotated, registry: Registry, claims: list | None = None) -> bytes:
-    keyed = keyed_claims(annotated) if claims is None else claims
+def _entry(annotated: Annotated, registry: Registry, claims: list | None = None, compared: list | None = None) -> bytes:
     a = annotated.article
     mentions = Counter(e for m in annotated.mentions for e in m.entities)
-    compared = list(compared_claims(annotated, keyed, registry=registry))
+    if compared is None:
+        keyed = keyed_claims(annotated) if claims is None else claims
+        compared = list(compared_claims(annotated, keyed, registry=registry))
     return pickle.dumps(
         {"id": a.id, "outlet": a.outlet, "mentions": dict(mentions), "claims": compared},
         protocol=pickle.HIGHEST_PROTOCOL,
@@ -237,7 +238,7 @@ def _entry(annotated: Annotated, registry: Registry, claims: list | None = None)
 class Recorder:
     """Records each article of a full build: its manifest line and its cache entry.
 
-    ``kg build`` passes :meth:`__call__` as the compiler's ``on_article``.
+    ``kg build`` passes :meth:`__call__` as the compiler's ``on_compared``.
     """
 
     url: str
@@ -257,7 +258,7 @@ class Recorder:
         self._parts: list[bytes] = []
         self._terms = OxigraphTerms()
 
-    def __call__(self, annotated: Annotated) -> None:
+    def __call__(self, annotated: Annotated, compared: list | None = None) -> None:
         if not self.keep:
             return
         a = annotated.article
@@ -265,7 +266,10 @@ class Recorder:
         text = a.source_file or source.with_suffix(".txt").name
         digest = article_digest(source, text)
         self.manifest[a.id] = [source.name, text, digest]
-        self.cache.put(ArticleCache.key(self.compiler, self.registry_digest, digest), _entry(annotated, self.registry))
+        self.cache.put(
+            ArticleCache.key(self.compiler, self.registry_digest, digest),
+            _entry(annotated, self.registry, compared=compared),
+        )
 
     def derived(self, quad: Any) -> None:
         """Records a quad computed across articles; ``kg build`` passes this as the compiler's ``on_derived``."""

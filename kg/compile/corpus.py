@@ -50,6 +50,9 @@ class CompiledCorpus:
         The term factory; rdflib terms by default.
     on_article : callable, optional
         Called with each article once its quads are out (a progress bar advances).
+    on_compared : callable, optional
+        Called with each article and its claims as the cross-source step will compare them, before they are
+        compared (``kg build`` caches them for ``kg add``).
     on_derived : callable, optional
         Called with each quad computed across articles (cross-source and listing graphs) before it is yielded.
     """
@@ -59,6 +62,7 @@ class CompiledCorpus:
     ontology: bool = True
     terms: Terms = RDFLIB_TERMS
     on_article: Callable[[Annotated], object] | None = None
+    on_compared: Callable[[Annotated, list[ComparedClaim]], object] | None = None
     on_derived: Callable[[Quad], object] | None = None
     groups: list[ClaimGroup] | None = field(default=None, init=False)
     """The claim groups, once every quad has been yielded."""
@@ -74,7 +78,10 @@ class CompiledCorpus:
         for annotated in self.articles:
             claims = keyed_claims(annotated)
             yield from compile_article(annotated, terms, claims=claims)
-            compared.extend(compared_claims(annotated, claims, registry=self.registry))
+            mine = list(compared_claims(annotated, claims, registry=self.registry))
+            compared.extend(mine)
+            if self.on_compared is not None:
+                self.on_compared(annotated, mine)
             mentions.update(e for m in annotated.mentions for e in m.entities)
             outlets[annotated.article.outlet] += 1
             if self.on_article is not None:
