@@ -770,17 +770,23 @@ class OxigraphBackend(StoreBackend):
         return _writer_lock(Path(location))
 
     def open(self, location: str) -> Store:
-        for _ in range(3):  # a build may swap the folder while it opens: open the new one
+        failed: Exception | None = None
+        for _ in range(5):  # a build may swap the folder while it opens: open the new one
             path = _existing(location)
             before = _identity(path)
             try:
                 store = ox.Store.read_only(str(path / "oxigraph"))
             except (OSError, RuntimeError) as exc:  # RuntimeError: another process is writing it
-                if _identity(path) == before:
+                # an in-place change (kg add, kg build of a few articles) rotates the engine's log files:
+                # a file gone between listing and opening is that moment, not a broken store
+                if _identity(path) == before and "No such file" not in str(exc):
                     raise KGError("E203", path=path, detail=" ".join(str(exc).split())[:200]) from None
+                failed = exc
                 time.sleep(0.05)
                 continue
             return OxigraphStore(store, str(path), before)
+        if failed is not None and _identity(_existing(location)) == before:
+            raise KGError("E203", path=path, detail=" ".join(str(failed).split())[:200]) from None
         raise KGError("E206", path=Path(location))
 
     def replace(self, location: str, quads: Iterable[tuple], meta: dict[str, Any]) -> int:
