@@ -11,7 +11,7 @@ Examples
 True
 >>> print(named_queries()["claims-per-outlet"].description)
 Per outlet: articles, claims and how many of them are conflicting, corroborated or single-source.
->>> named_queries()["actor-actions"].page(20, 40).splitlines()[3].endswith("ORDER BY ?rank LIMIT 20 OFFSET 40 }")
+>>> named_queries()["actor-actions"].page(20, 40).splitlines()[3].endswith("ORDER BY ?rank ?claim LIMIT 20 OFFSET 40 }")
 True
 """
 
@@ -57,7 +57,8 @@ FORMATS = ("table", "csv", "tsv", "json", "jsonl", "sparql-json", "sparql-tsv")
 QUERY_DIR = Path(__file__).parent / "queries"
 PAGE_SIZE = 100
 """Rows in a page of a named query unless ``limit`` says otherwise."""
-_LISTING_PAGE = f"ORDER BY ?rank LIMIT {PAGE_SIZE} }}"
+_LISTING_PAGE = re.compile(rf"ORDER BY \?rank (\?\w+) LIMIT {PAGE_SIZE} \}}")
+"""A listing's page: by each row's key (``kg.compile.listings``), then by the row's IRI."""
 _ALL = object()
 
 
@@ -72,7 +73,7 @@ class NamedQuery:
     @property
     def listing(self) -> bool:
         """Whether it pages through a listing index (``kg.compile.listings``) rather than a short table."""
-        return _LISTING_PAGE in self.sparql
+        return _LISTING_PAGE.search(self.sparql) is not None
 
     def page(self, limit: int | None = PAGE_SIZE, offset: int = 0) -> str:
         """The query text for ``limit`` rows (``None``: all) after the first ``offset``."""
@@ -81,7 +82,7 @@ class NamedQuery:
                 raise KGError("E307", what=what, value=value)
         clause = ("" if limit is None else f" LIMIT {limit}") + (f" OFFSET {offset}" if offset else "")
         if self.listing:
-            return self.sparql.replace(_LISTING_PAGE, f"ORDER BY ?rank{clause} }}", 1)
+            return _LISTING_PAGE.sub(lambda m: f"ORDER BY ?rank {m.group(1)}{clause} }}", self.sparql, count=1)
         return self.sparql.rstrip() + (f"\n{clause.strip()}\n" if clause else "\n")
 
 
