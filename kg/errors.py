@@ -44,13 +44,14 @@ class Errors:
     E206 = "the store at {path} changed while reading (a build replaced it); try again"
     E207 = "cannot write {path} ({detail}); the store at {store} and {path} are unchanged"
     E208 = "the store at {store} is built, but {path} could not be written ({detail}); it holds the previous build"
-    E209 = "the store {url} cannot be changed in place (only embedded and memory: stores can); rebuild it with `kg build`"
+    E209 = "the store {url} cannot be changed in place ({reason}); rebuild it with `kg build`"
     E210 = "the store at {path} has no record of the corpus it was built from; run `kg build --seeds FOLDER` once"
     E211 = "{what} changed since the store at {path} was built; run `kg build` first"
     E212 = "{where}: article {id!r} is already in the store at {path}; use --replace to replace it"
     E213 = "no article {id!r} in the store at {path}{hint}"
     E214 = "{where}: article {id!r} is given twice (also in {other})"
     E215 = "{path}: no annotated articles (NAME.yaml beside NAME.txt) to add"
+    E216 = "{where}: cannot annotate this article: {reason}; nothing was added to the store at {path}"
     # queries
     E300 = "invalid SPARQL{where}: {detail}"
     E301 = "unknown named query {name!r}; available: {available}"
@@ -137,6 +138,11 @@ class Errors:
         "the store {url} cut the answer at its limit of {cap} results; ask for fewer (LIMIT and OFFSET) or "
         "raise the limit (kg serve --max-results)"
     )
+    E908 = (
+        "another writer ({writer}) changed the store {url} while this change was being made; this change "
+        "was not made: run it again"
+    )
+    E909 = "the change is in the store {url}, but recording it there failed ({detail}); run `kg build` to settle it"
     E910 = "kg serve serves an embedded or in-memory store, not {url}: a SPARQL endpoint is already an endpoint"
     E911 = "cannot find the oxigraph server program; install it with: pip install oxigraph"
     E912 = "the query engine (oxigraph) did not start: {detail}"

@@ -42,6 +42,15 @@ the graphs written and those not. The graphs of a previous
 build that the new one no longer has are removed last. kg owns the graphs under
 ``https://kg.example.org/graph/`` and leaves others alone.
 
+Oxigraph's server (written with SPARQL Update, the default) can also be changed in place (``kg add``,
+``kg remove``, ``kg build`` of a few changed articles): each change is one update request, which the
+server applies as one transaction. What ``kg-store.json`` records for an embedded store is kept in the
+server, in the graph ``https://kg.example.org/store`` (outside kg's graphs: exports leave it out),
+with a revision that every request of a change checks and moves on, so that of two writers at once
+the later one is refused (E908) rather than mixing two changes. Other servers are only ever rebuilt
+whole (E209): Virtuoso is written with PUT, one graph a request; Fuseki and plain SPARQL endpoints
+are not tested for it yet.
+
 Examples
 --------
 >>> e = parse_store_url("http://127.0.0.1:7878/")
@@ -57,9 +66,15 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import json
+import os
 import re
+import socket
 import tempfile
 import urllib.parse
+import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,13 +84,23 @@ import pyoxigraph as ox
 from rdflib.term import Node
 
 from .errors import KGError
-from .namespace import GRAPH, short_iri
+from .namespace import BASE, GRAPH, short_iri
 from .query import declare_prefixes, query_form, shift_columns
-from .store import OxigraphStore, OxigraphTerms, Results, Store, StoreBackend, results_of
+from .store import (
+    OxigraphStore,
+    OxigraphTerms,
+    Results,
+    Store,
+    StoreBackend,
+    StoreEdit,
+    local_cache_path,
+    results_of,
+)
 
 __all__ = [
     "Endpoint",
     "RemoteBackend",
+    "RemoteEdit",
     "RemoteStore",
     "parse_store_url",
 ]
@@ -97,6 +122,12 @@ class _Dialect:
     union: str = "server"
     write: str = "update"
     auth: str = "basic"
+    rebuild_only: str = ""
+    """Why the server's store cannot be changed in place (E209), or ``""`` when it can."""
+
+
+UNTESTED = "kg changes in place only the servers its tests do that on (Oxigraph's)"
+"""Why a server but Oxigraph's is rebuilt whole: an in-place change relies on its update requests' semantics."""
 
 
 def _dialect(server: str, user: bool) -> _Dialect:
@@ -104,12 +135,21 @@ def _dialect(server: str, user: bool) -> _Dialect:
     if server == "oxigraph":  # also kg serve
         return _Dialect("query", "update", "store", union="oxigraph")
     if server == "fuseki":  # a dataset URL; its default graph is the union (tdb2:unionDefaultGraph)
-        return _Dialect("query", "update", "data")
+        return _Dialect("query", "update", "data", rebuild_only=f"{UNTESTED}; Fuseki is rebuilt whole")
     # Virtuoso: the default graph of a query that names none is every graph. It refuses blank nodes
     # in INSERT DATA and compiles an update of a few thousand triples past its SQL size limit, so
     # graphs are written with PUT; updates and PUT need a user (digest) on the -auth endpoints.
     auth = "-auth" if user else ""
-    return _Dialect("sparql", f"sparql{auth}", f"sparql-graph-crud{auth}", write="gsp", auth="digest")
+    # A change in place would need one update request, so Virtuoso is rebuilt whole.
+    return _Dialect(
+        "sparql",
+        f"sparql{auth}",
+        f"sparql-graph-crud{auth}",
+        write="gsp",
+        auth="digest",
+        rebuild_only="Virtuoso is written with PUT, one graph a request: its SPARQL Update cannot take a change "
+        "in one request",
+    )
 
 
 DEFAULT_BATCH = 50_000
@@ -117,6 +157,9 @@ DEFAULT_TIMEOUT = 300.0
 KG_GRAPHS = str(GRAPH)
 RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.8"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
+RECORD = f"{BASE}store"
+"""The graph (and its subject) where a server keeps what ``kg-store.json`` records for an embedded store."""
+_META, _REVISION, _APPLIED = (f"<{RECORD}#{name}>" for name in ("meta", "revision", "applied"))
 
 
 def _names(graphs: list[str], limit: int = 4) -> str:
@@ -177,6 +220,8 @@ class Endpoint:
     auth: tuple[str, str] | None = field(default=None, repr=False)
     auth_scheme: str = "basic"
     server: str = "sparql"
+    rebuild_only: str = ""
+    """Why the store cannot be changed in place (``kg add``, ``kg remove``: E209), or ``""`` when it can."""
 
 
 def parse_store_url(url: str) -> Endpoint:
@@ -220,7 +265,7 @@ def parse_store_url(url: str) -> Endpoint:
         raise KGError("E904", url=safe, detail=f"server={server!r}: use {', '.join(SERVERS)}")
     base = urllib.parse.urlunsplit((scheme, hostport, parts.path, parts.query, ""))
     if server == "sparql":  # the URL is the endpoint for everything
-        dialect, folder = _Dialect("", "", ""), base
+        dialect, folder = _Dialect("", "", "", rebuild_only=f"{UNTESTED}; name one with #server="), base
     else:  # the URL is a folder (Oxigraph's or Virtuoso's root, Fuseki's dataset)
         dialect = _dialect(server, bool(user))
         folder = urllib.parse.urlunsplit((scheme, hostport, parts.path.rstrip("/") + "/", "", ""))
@@ -259,6 +304,12 @@ def parse_store_url(url: str) -> Endpoint:
         auth=(urllib.parse.unquote(user), urllib.parse.unquote(password)) if user else None,
         auth_scheme=auth_scheme,
         server=server,
+        rebuild_only=dialect.rebuild_only
+        or (
+            ""
+            if write == "update"
+            else "it is written with #write=gsp, one graph a request: a change would not be one transaction"
+        ),
     )
 
 
@@ -493,8 +544,11 @@ class RemoteStore(Store):
         for start in range(0, len(graphs), 200):
             self.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs[start : start + 200]))
 
-    def write_graphs(self, graphs: dict[str, bytes]) -> None:
-        """Replace each graph by its N-Triples, all of ``graphs`` in one request (update) or one each (gsp)."""
+    def write_graphs(self, graphs: dict[str, bytes], also_drop: Iterable[str] = ()) -> None:
+        """Replace each graph by its N-Triples, all of ``graphs`` in one request (update) or one each (gsp).
+
+        ``also_drop``: graphs removed in the same request (update only).
+        """
         if self.endpoint.write == "gsp":
             for graph, data in graphs.items():
                 if data:
@@ -502,9 +556,139 @@ class RemoteStore(Store):
                 else:
                     self.drop_graphs([graph])
             return
-        drops = [f"DROP SILENT GRAPH <{g}>" for g in graphs]
+        drops = [f"DROP SILENT GRAPH <{g}>" for g in (*also_drop, *graphs)]
         inserts = "".join(f"GRAPH <{g}> {{\n{data.decode('utf-8')}}}\n" for g, data in graphs.items() if data)
         self.update(" ;\n".join(drops + ([f"INSERT DATA {{\n{inserts}}}"] if inserts else [])))
+
+    # the store's record (see RECORD)
+
+    def read_record(self, meta: bool = True) -> tuple[dict[str, Any], str | None, str | None]:
+        """What the server records of kg's store: (meta, revision, revision of the last change made), or ``({}, None, None)``.
+
+        ``meta=False``: the revisions only (the meta, with its manifest of every article, can be large).
+        """
+        which = "" if meta else f"FILTER(?p != {_META})"
+        response = self._post_query(
+            f"SELECT ?p ?o WHERE {{ GRAPH <{RECORD}> {{ <{RECORD}> ?p ?o {which} }} }}", RESULTS_ACCEPT, union=False
+        )
+        found = {str(row["p"]): row["o"].value for row in self._solutions(response)}
+        recorded: dict[str, Any] = {}
+        if _META in found:
+            try:
+                recorded = json.loads(found[_META])
+            except ValueError as exc:
+                raise KGError("E902", url=self.url, detail=f"its record of kg's store is not JSON: {exc}") from None
+        return recorded, found.get(_REVISION), found.get(_APPLIED)
+
+    def write_record(self, meta: dict[str, Any]) -> None:
+        """Replace the record with ``meta`` under a new revision (a full build: no check of the old one)."""
+        self.update(
+            f"DROP SILENT GRAPH <{RECORD}> ;\nINSERT DATA {{ GRAPH <{RECORD}> {{ <{RECORD}> {_META} "
+            f'{ox.Literal(json.dumps(meta))} . <{RECORD}> {_REVISION} "{uuid.uuid4().hex}" }} }}'
+        )
+
+
+def _written_by() -> str:
+    return f"{socket.gethostname()} pid {os.getpid()}"
+
+
+class RemoteEdit(StoreEdit):
+    """A SPARQL server open for one in-place change (:class:`kg.store.StoreEdit`; see the module docs).
+
+    Every request it sends holds only if the store's revision is still the one it read (or last
+    wrote), and moves the revision on: a change a second writer made meanwhile makes its requests
+    change nothing, and it fails with E908. :meth:`update` is one SPARQL Update request, which the
+    server applies as one transaction.
+    """
+
+    def __init__(self, store: RemoteStore, revision: str | None) -> None:
+        self.remote = store
+        self.url = store.url
+        self.revision = revision
+        self.changed = False
+        """Whether :meth:`update` changed the store (the record then lags until :meth:`set_meta`)."""
+
+    def graph(self, name: str) -> set[ox.Quad]:
+        """Every quad of the named graph ``name``, read from the server (in pages if it caps answers)."""
+        graph = ox.NamedNode(str(name))
+        rows = self.remote._select_all(f"SELECT ?s ?p ?o WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}", "?s ?p ?o")
+        return {ox.Quad(row["s"], row["p"], row["o"], graph) for row in rows}
+
+    def graphs(self) -> list[str]:
+        """kg's named graphs in the store (other graphs on the server are not kg's to change)."""
+        return [g for g in self.remote.graphs() if g.startswith(KG_GRAPHS)]
+
+    def reader(self) -> Store:
+        """The server as readers see it."""
+        return self.remote
+
+    def _held(self) -> str:
+        """A pattern that matches once if the revision is still this writer's, else never."""
+        if self.revision is None:
+            return f"FILTER NOT EXISTS {{ GRAPH <{RECORD}> {{ <{RECORD}> {_REVISION} ?any }} }}"
+        return f'GRAPH <{RECORD}> {{ <{RECORD}> {_REVISION} "{self.revision}" }}'
+
+    def _send(self, operations: list[str], new: str) -> None:
+        """Send ``operations`` as one request; E908 if another writer moved the revision first."""
+        try:
+            self.remote.update(" ;\n".join(operations))
+        except KGError:
+            # the request may have been applied though its answer was lost: the revision tells
+            with contextlib.suppress(KGError):
+                if new in self.remote.read_record(meta=False)[1:]:
+                    self.revision = new
+                    return
+            raise
+        _, revision, applied = self.remote.read_record(meta=False)
+        if new not in (revision, applied):
+            writer = self.remote.read_record()[0].get("writer", "unknown")
+            raise KGError("E908", url=self.url, writer=writer)
+        self.revision = new
+
+    def update(self, drop: list[str], delete: Iterable[ox.Quad], insert: Iterable[ox.Quad]) -> None:
+        """Drop graphs, delete and insert quads in one update request, if the revision is still this writer's."""
+        held = self._held()
+        operations = [
+            f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ {held} GRAPH {g} {{ ?s ?p ?o }} }}"
+            for g in (ox.NamedNode(str(name)) for name in drop)
+        ]
+        for verb, quads in (("DELETE", delete), ("INSERT", insert)):
+            by_graph: dict[Any, list[str]] = {}
+            for quad in quads:
+                if not isinstance(quad.graph_name, ox.NamedNode):
+                    raise KGError("E905", count=1)
+                by_graph.setdefault(quad.graph_name, []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
+            if by_graph:
+                body = "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items())
+                operations.append(f"{verb} {{\n{body}\n}} WHERE {{ {held} }}")
+        new = uuid.uuid4().hex
+        # last: the revision moves on, and names this change as the last one made
+        old = f'<{RECORD}> {_REVISION} "{self.revision}" .' if self.revision else ""
+        operations.append(
+            f"DELETE {{ GRAPH <{RECORD}> {{ {old} <{RECORD}> {_APPLIED} ?applied }} }} "
+            f'INSERT {{ GRAPH <{RECORD}> {{ <{RECORD}> {_REVISION} "{new}" . <{RECORD}> {_APPLIED} "{new}" }} }} '
+            f"WHERE {{ {held} OPTIONAL {{ GRAPH <{RECORD}> {{ <{RECORD}> {_APPLIED} ?applied }} }} }}"
+        )
+        self._send(operations, new)
+        self.changed = True
+
+    def set_meta(self, meta: dict[str, Any]) -> None:
+        """Record ``meta`` in the server, if the revision is still this writer's (else E908, or E909 once changed)."""
+        record = {**meta, "writer": _written_by()}  # whom another writer's E908 names
+        new = uuid.uuid4().hex
+        old = f'<{RECORD}> {_REVISION} "{self.revision}" .' if self.revision else ""
+        operation = (
+            f"DELETE {{ GRAPH <{RECORD}> {{ {old} <{RECORD}> {_META} ?meta }} }} "
+            f"INSERT {{ GRAPH <{RECORD}> {{ <{RECORD}> {_META} {ox.Literal(json.dumps(record))} . "
+            f'<{RECORD}> {_REVISION} "{new}" }} }} '
+            f"WHERE {{ {self._held()} OPTIONAL {{ GRAPH <{RECORD}> {{ <{RECORD}> {_META} ?meta }} }} }}"
+        )
+        try:
+            self._send([operation], new)
+        except KGError as exc:
+            if not self.changed:
+                raise
+            raise KGError("E909", url=self.url, detail=_one_line(exc.message, 200)) from None
 
 
 # --- writing a build -----------------------------------------------------------------------------
@@ -598,14 +782,20 @@ class RemoteBackend(StoreBackend):
         with RemoteStore(self.endpoint(location)) as store:
             store.ping()
             spool = _Spool()
+            recorded = self.can_edit(location)
             try:
                 spool.add(quads)
                 # with PUT each graph is its own request: a batch of one names exactly what was written
                 batches = spool.batches(store.endpoint.batch if store.endpoint.write == "update" else 1)
                 done: list[str] = []
+                if recorded and not batches:
+                    store.drop_graphs([RECORD])
                 for number, batch in enumerate(batches, 1):
                     try:
-                        store.write_graphs({graph: spool.read(graph) for graph in batch})
+                        # the first request also forgets the record of the previous build: a build cut
+                        # short leaves a store that no change in place trusts (the next build is whole)
+                        forget = [RECORD] if recorded and number == 1 else []
+                        store.write_graphs({graph: spool.read(graph) for graph in batch}, also_drop=forget)
                     except KGError as exc:
                         left = [g for b in batches[number - 1 :] for g in b]
                         raise KGError(
@@ -630,7 +820,51 @@ class RemoteBackend(StoreBackend):
                 store.drop_graphs(stale)
             except KGError as exc:
                 raise KGError("E906", url=store.url, count=len(stale), detail=_one_line(exc.message, 200)) from None
-            return store.count()
+            count = store.count()
+            if recorded:
+                built = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+                try:
+                    store.write_record(
+                        {
+                            "format": "kg-store",
+                            "version": 1,
+                            "quads": count,
+                            "built": built,
+                            **meta,
+                            "writer": _written_by(),
+                        }
+                    )
+                except KGError as exc:
+                    raise KGError("E909", url=store.url, detail=_one_line(exc.message, 200)) from None
+            return count
+
+    def can_edit(self, location: str) -> bool:
+        """Whether the store can be changed in place: an Oxigraph server written with SPARQL Update."""
+        return not self.endpoint(location).rebuild_only
+
+    def meta(self, location: str) -> dict[str, Any]:
+        """What the last build and change recorded in the server (see :data:`RECORD`); empty if nothing."""
+        if not self.can_edit(location):
+            return {}
+        with RemoteStore(self.endpoint(location)) as store:
+            return store.read_record()[0]
+
+    @contextlib.contextmanager
+    def edit(self, location: str) -> Iterator[StoreEdit]:
+        """The server open for one in-place change (:class:`RemoteEdit`); E209 for a server written with PUT."""
+        endpoint = self.endpoint(location)
+        if endpoint.rebuild_only:
+            raise KGError("E209", url=endpoint.url, reason=endpoint.rebuild_only)
+        with RemoteStore(endpoint) as store:
+            _, revision, _ = store.read_record(meta=False)
+            yield RemoteEdit(store, revision)
+
+    def cache(self, location: str, fresh: bool = False) -> Path | None:
+        """A file under ``$KG_CACHE_DIR`` named by a digest of the server's endpoints (:func:`kg.store.local_cache_path`)."""
+        if not self.can_edit(location):
+            return None
+        endpoint = self.endpoint(location)
+        return local_cache_path(f"{endpoint.query} {endpoint.update}", fresh=fresh)
 
     def replace_graph(self, location: str, graph: str, triples: Iterable[tuple]) -> int:
         """Replace one named graph in one request (SPARQL Update, or PUT with ``#write=gsp``)."""

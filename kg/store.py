@@ -23,6 +23,7 @@ import contextlib
 import datetime as dt
 import gc
 import glob
+import hashlib
 import importlib
 import json
 import os
@@ -58,7 +59,9 @@ __all__ = [
     "StoreEdit",
     "cache_path",
     "default_store_url",
+    "dump_store",
     "edit_store",
+    "local_cache_path",
     "lock_store",
     "open_store",
     "parse_lines",
@@ -218,9 +221,13 @@ class StoreBackend(ABC):
     editable: bool = False
     """Whether :meth:`edit` can change a store of this backend in place."""
 
+    def can_edit(self, location: str) -> bool:
+        """Whether :meth:`edit` can change the store at ``location`` in place (:attr:`editable` by default)."""
+        return self.editable
+
     def edit(self, location: str) -> contextlib.AbstractContextManager[StoreEdit]:
         """The store open for an in-place change (:class:`StoreEdit`); E209 for backends that cannot."""
-        raise KGError("E209", url=location)
+        raise KGError("E209", url=location, reason="this kind of store is only ever rebuilt whole")
 
     def cache(self, location: str, fresh: bool = False) -> Path | None:
         """The file where :mod:`kg.incremental` keeps compiled articles for this store; None: in memory.
@@ -398,7 +405,8 @@ def replace_graph(url: str | os.PathLike | None, graph: str, triples: Iterable[t
 def read_store_meta(url: str | os.PathLike | None = None) -> dict[str, Any]:
     """What the build recorded with a store (``kg-store.json`` of an embedded store).
 
-    Empty for stores that keep nothing (a remote endpoint).
+    Empty for stores that keep nothing (a SPARQL server that is only ever rebuilt whole); an
+    Oxigraph server keeps it in a graph of its own (:data:`kg.remote.RECORD`).
 
     Raises
     ------
@@ -410,9 +418,10 @@ def read_store_meta(url: str | os.PathLike | None = None) -> dict[str, Any]:
 
 
 def store_editable(url: str | os.PathLike | None = None) -> bool:
-    """Whether the store at ``url`` can be changed in place (:func:`edit_store`): embedded and memory stores."""
-    backend, _ = _resolve(url)
-    return backend.editable
+    """Whether the store at ``url`` can be changed in place (:func:`edit_store`): embedded and memory
+    stores, and an Oxigraph server (see :mod:`kg.remote`)."""
+    backend, location = _resolve(url)
+    return backend.can_edit(location)
 
 
 def cache_path(url: str | os.PathLike | None = None, *, fresh: bool = False) -> Path | None:
@@ -427,12 +436,45 @@ def cache_path(url: str | os.PathLike | None = None, *, fresh: bool = False) -> 
     return backend.cache(location, fresh)
 
 
+def local_cache_path(key: str, *, fresh: bool = False) -> Path:
+    """Where kg caches compiled articles for a store that is not a folder here (a SPARQL server).
+
+    ``$KG_CACHE_DIR/SHA/cache.sqlite``, where ``SHA`` is the SHA-256 of ``key`` (the store's URL);
+    ``$KG_CACHE_DIR`` defaults to ``$XDG_CACHE_HOME/kg``, and that to ``~/.cache/kg``.
+
+    Parameters
+    ----------
+    key : str
+        What names the store (a server's query and update endpoints).
+    fresh : bool
+        Where a full build writes a new cache (``cache-PID.sqlite`` beside it), to move in once the
+        store holds the new build; what killed builds left there is removed now.
+
+    Examples
+    --------
+    >>> path = local_cache_path("http://127.0.0.1:7878/query http://127.0.0.1:7878/update")
+    >>> path.name, len(path.parent.name)
+    ('cache.sqlite', 64)
+    """
+    base = os.environ.get("KG_CACHE_DIR")
+    if not base:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
+    folder = Path(base) / hashlib.sha256(key.encode("utf-8")).hexdigest()
+    if not fresh:
+        return folder / "cache.sqlite"
+    _remove_dead(folder, re.compile(r"cache-(?P<pid>\d+)\.sqlite(?:-journal)?"))
+    return folder / f"cache-{os.getpid()}.sqlite"
+
+
 class StoreEdit:
     """A store open for one in-place change, inside its writer's lock (:func:`edit_store`).
 
     Read what a change replaces with :meth:`graph`, then make the whole change with one
     :meth:`apply`, which the store makes in one transaction: a failure, an interrupt or a killed
     process leaves the store as it was. :meth:`set_meta` records what it now holds.
+
+    A backend whose store is not a pyoxigraph store (a SPARQL server) subclasses it and gives its
+    own :meth:`graph`, :meth:`graphs`, :meth:`update`, :meth:`reader` and :meth:`set_meta`.
     """
 
     def __init__(self, store: ox.Store, url: str, write_meta: Any) -> None:
@@ -467,18 +509,23 @@ class StoreEdit:
         drop, delete, insert = list(drop), list(delete), list(insert)
         touched = {*drop, *(q.graph_name.value for q in (*delete, *insert) if isinstance(q.graph_name, ox.NamedNode))}
         saved = [q for g in sorted(touched) for q in self.graph(g)] if dump_to is not None else []
-        self._update(drop, delete, insert)
+        self.update(drop, delete, insert)
         if dump_to is None:
             return
         target = Path(dump_to)
         try:
-            staged = _stage_dump(OxigraphStore(self.ox, self.url), target, dump_format, code="E207", store=self.url)
+            staged = _stage_dump(self.reader(), target, dump_format, code="E207", store=self.url)
         except BaseException:
-            self._update(sorted(touched), (), saved)  # as it was
+            self.update(sorted(touched), (), saved)  # as it was
             raise
         _commit_dump(staged, target, store=self.url)
 
-    def _update(self, drop: list[str], delete: Iterable[ox.Quad], insert: Iterable[ox.Quad]) -> None:
+    def reader(self) -> Store:
+        """The store as readers see it (what :meth:`apply` dumps)."""
+        return OxigraphStore(self.ox, self.url)
+
+    def update(self, drop: list[str], delete: Iterable[ox.Quad], insert: Iterable[ox.Quad]) -> None:
+        """Drop the named graphs ``drop``, then delete and insert quads, in one transaction."""
         parts = [f"DROP SILENT GRAPH {ox.NamedNode(str(g))}" for g in drop]
         for verb, quads in (("DELETE DATA", delete), ("INSERT DATA", insert)):
             by_graph: dict[Any, list[str]] = {}
@@ -513,8 +560,8 @@ def edit_store(url: str | os.PathLike | None = None) -> contextlib.AbstractConte
     Raises
     ------
     KGError
-        E209 for a store that cannot be changed in place (a remote endpoint); E205 when another
-        writer holds it; E201/E200 when there is no store.
+        E209 for a store that cannot be changed in place (a SPARQL server but Oxigraph's); E205 when
+        another writer holds it; E201/E200 when there is no store.
     """
     backend, location = _resolve(url)
     return backend.edit(location)
@@ -1097,6 +1144,37 @@ def _commit_dump(partial: Path, target: Path, *, store: object) -> None:
         with contextlib.suppress(OSError):
             partial.unlink()
         raise KGError("E208", path=target, store=store, detail=exc.strerror or str(exc)) from None
+
+
+def dump_store(url: str | os.PathLike | None, target: str | os.PathLike, format: str = "trig") -> None:
+    """Write a built store to the file ``target``, reading it only (no writer's lock is taken).
+
+    The file is written beside ``target`` first and then moved in (what killed writers left there is
+    removed), so ``target`` holds its old content or the whole new one.
+
+    Parameters
+    ----------
+    url : str, optional
+        A store URL; default ``$KG_STORE`` or ``.kg``.
+    target : path
+        The file to write.
+    format : str
+        An RDF format (``trig``, ``nquads`` ...).
+
+    Raises
+    ------
+    KGError
+        E207 when ``target`` cannot be written (it is left as it was).
+    """
+    target = Path(target)
+    with open_store(url) as store:
+        staged = _stage_dump(store, target, format, code="E207", store=url)
+    try:
+        os.replace(staged, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            staged.unlink()
+        raise KGError("E207", path=target, store=url, detail=exc.strerror or str(exc)) from None
 
 
 # --- in memory ----------------------------------------------------------------------------------

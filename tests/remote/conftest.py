@@ -25,9 +25,23 @@ import kg
 from kg.serve.engine import find_oxigraph, free_port, stop_process
 
 from ..conftest import ROOT, SEEDS
+from ..test_incremental import split  # noqa: F401 - the fixture, shared with test_incremental_remote.py
 
 FUSEKI_VERSION = "5.6.0"
 FUSEKI_LIB = Path(os.environ.get("KG_FUSEKI_LIB", ROOT / ".cache" / f"fuseki-{FUSEKI_VERSION}"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def local_cache(tmp_path_factory) -> Iterator[Path]:
+    """Where the tests' remote stores keep their article caches (``$KG_CACHE_DIR``), not in ``~/.cache``."""
+    folder = tmp_path_factory.mktemp("kg-cache")
+    before = os.environ.get("KG_CACHE_DIR")
+    os.environ["KG_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ["KG_CACHE_DIR"]
+    else:
+        os.environ["KG_CACHE_DIR"] = before
 
 
 def wait_until_answers(url: str, process: subprocess.Popen | None = None, seconds: float = 60.0) -> None:

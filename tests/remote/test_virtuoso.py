@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 import kg
+from kg.incremental import remove_articles
 from kg.remote import parse_store_url
 
 from ..conftest import SEEDS
@@ -52,3 +53,12 @@ class TestVirtuoso(SameAnswersAsTheEmbeddedStore):
         anonymous = server.url.replace("dba:dba@", "")  # reads /sparql, and /sparql-graph-crud when capped
         assert parse_store_url(anonymous).update.endswith("/sparql")
         assert kg.read_claims(anonymous) == kg.read_claims(seed_store)
+
+    def test_a_change_in_place_is_refused_with_the_reason_and_kg_build_rebuilds(self, seeded, seed_store):
+        """Virtuoso is written with PUT, graph by graph: a change could not be one transaction there."""
+        server, _ = seeded
+        with pytest.raises(kg.KGError) as error:
+            remove_articles(["anything"], store=server.url)
+        assert error.value.code == "E209"
+        assert "Virtuoso is written with PUT, one graph a request" in error.value.message
+        assert kg.build(SEEDS, store=server.url, out=None).compiled is None  # rebuilt whole
