@@ -36,7 +36,7 @@ import time
 import uuid
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,8 +68,10 @@ __all__ = [
     "add_articles",
     "article_digest",
     "compiler_digest",
+    "copied_into_corpus",
     "corpus_changes",
     "remove_articles",
+    "store_corpus",
     "update_from_corpus",
 ]
 
@@ -368,11 +370,13 @@ def _change(
     remove: Iterable[str],
     files: contextlib.AbstractContextManager | None = None,
     dump_to: Path | None = None,
+    on_phase: Callable[[str], None] | None = None,
 ) -> ChangeReport:
     """Put ``upsert`` in, take ``remove`` out and recompute what lies across articles, in one transaction.
 
     ``files`` (entered right before the transaction) moves the corpus files; it undoes that if the
-    transaction fails. ``dump_to``: also write the changed store there (``kg.trig``).
+    transaction fails. ``dump_to``: also write the changed store there (``kg.trig``). ``on_phase``:
+    called with the name of each step as it starts.
     """
     started = time.perf_counter()
     report = ChangeReport(store=edit.url)
@@ -388,7 +392,7 @@ def _change(
     cache = ArticleCache(edit.url)
     with _no_gc():
         try:
-            _recompute(edit, meta, registry, seeds, upsert, cache, manifest, report, files, dump_to)
+            _recompute(edit, meta, registry, seeds, upsert, cache, manifest, report, files, dump_to, on_phase)
         finally:
             cache.close()
     report.seconds = time.perf_counter() - started
@@ -419,6 +423,7 @@ def _recompute(
     report: ChangeReport,
     files: contextlib.AbstractContextManager | None,
     dump_to: Path | None,
+    on_phase: Callable[[str], None] | None = None,
 ) -> None:
     """The body of :func:`_change`: compile, compare, diff the derived graphs, apply, record."""
     compiler, registry_digest = meta["compiler"], meta["registry"]
@@ -426,10 +431,13 @@ def _recompute(
     terms = OxigraphTerms()
     insert: list = []
     keys = {i: ArticleCache.key(compiler, registry_digest, line[2]) for i, line in manifest.items()}
+    if upsert:
+        _phase(on_phase, f"compile {len(upsert)} article{'s' if len(upsert) != 1 else ''}")
     for new in upsert:
         claims = keyed_claims(new.annotated)
         insert.extend(terms.quads(compile_article(new.annotated, terms, claims=claims)))
         cache.put(keys[new.annotated.article.id], _entry(new.annotated, registry, claims))
+    _phase(on_phase, "read the cached claims")
     entries = cache.get(set(keys.values()))
     for article_id, line in manifest.items():  # a cache lost or pruned: read the article again
         if keys[article_id] not in entries:
@@ -444,6 +452,7 @@ def _recompute(
         compared.extend(entry["claims"])
         mentions.update(entry["mentions"])
         outlets[entry["outlet"]] += 1
+    _phase(on_phase, "compare claims across sources")
     groups = compare(compared, registry=registry)
     statuses = Counter(m.status for g in groups for m in g.members)
     report.claims, report.conflicting, report.corroborated = (
@@ -452,6 +461,7 @@ def _recompute(
         statuses["corroborated"],
     )
     # compared as N-Quads lines, as the snapshot keeps them; only the lines that differ become quads
+    _phase(on_phase, "recompute the cross-source and listing graphs")
     as_lines = LineTerms()
     lines = set(compile_crosssource(groups, registry, mentions, as_lines, outlets))
     derived_graphs = {str(CROSSSOURCE_GRAPH), *(str(listing_graph(n)) for n in LISTINGS)}
@@ -474,12 +484,14 @@ def _recompute(
         # a change cut short: its articles are put in again from the corpus
         again = read_annotations(seeds / manifest[article_id][0], registry)
         insert.extend(terms.quads(compile_article(again, terms)))
+    insert = list(dict.fromkeys(insert))  # an article may state a triple twice: the store holds it once
     dropped = sum(len(edit.graph(g)) for g in drop)
     report.changed_quads = dropped + len(insert) + len(delete) + len(add)
     report.quads = int(meta.get("quads", 0)) - dropped - len(delete) + len(insert) + len(add)
     report.articles = len(manifest)
     cache.commit()  # entries are keyed by content: keeping them is harmless if the change fails
     edit.set_meta({**meta, "pending": sorted(touched)})
+    _phase(on_phase, "write the store")
     with files if files is not None else contextlib.nullcontext():
         edit.apply(drop=sorted(drop), delete=delete, insert=[*insert, *add], dump_to=dump_to)
     unused = {ArticleCache.key(compiler, registry_digest, line[2]) for line in old.values()}
@@ -545,7 +557,11 @@ def _sources(paths: Iterable[str | os.PathLike]) -> list[Path]:
 
 
 def add_articles(
-    paths: Iterable[str | os.PathLike], store: str | os.PathLike | None = None, *, replace: bool = False
+    paths: Iterable[str | os.PathLike],
+    store: str | os.PathLike | None = None,
+    *,
+    replace: bool = False,
+    on_phase: Callable[[str], None] | None = None,
 ) -> ChangeReport:
     """Add annotated articles to a built store, and copy their files into its corpus folder.
 
@@ -561,6 +577,8 @@ def add_articles(
         Store URL (default ``$KG_STORE`` or ``.kg``).
     replace : bool
         Replace articles whose id the store holds already (else E212).
+    on_phase : callable, optional
+        Called with the name of each phase as it starts (``kg add`` shows them as progress).
 
     Returns
     -------
@@ -579,6 +597,7 @@ def add_articles(
     sources = _sources(paths)
     with edit_store(url) as edit:
         meta, seeds, registry = _state(url)
+        _phase(on_phase, f"read {len(sources)} article{'s' if len(sources) != 1 else ''}")
         new: list[_New] = []
         seen: dict[str, Path] = {}
         for path in sources:
@@ -596,10 +615,12 @@ def add_articles(
             moves.append((item.source.parent / item.text, seeds / item.text, False))
         for item in new:  # the corpus holds them under their own names from now on
             item.source = seeds / item.source.name
-        return _change(edit, meta, registry, seeds, upsert=new, remove=(), files=_moves(moves))
+        return _change(edit, meta, registry, seeds, upsert=new, remove=(), files=_moves(moves), on_phase=on_phase)
 
 
-def remove_articles(ids: Iterable[str], store: str | os.PathLike | None = None) -> ChangeReport:
+def remove_articles(
+    ids: Iterable[str], store: str | os.PathLike | None = None, *, on_phase: Callable[[str], None] | None = None
+) -> ChangeReport:
     """Remove articles from a built store: their graphs, claims, mentions and what they did across sources.
 
     Their files are moved out of the corpus folder to ``FOLDER/.removed/``.
@@ -610,6 +631,8 @@ def remove_articles(ids: Iterable[str], store: str | os.PathLike | None = None) 
         Article ids (the annotation file's name without ``.yaml``).
     store : str, optional
         Store URL (default ``$KG_STORE`` or ``.kg``).
+    on_phase : callable, optional
+        Called with the name of each phase as it starts (``kg remove`` shows them as progress).
 
     Raises
     ------
@@ -632,7 +655,7 @@ def remove_articles(ids: Iterable[str], store: str | os.PathLike | None = None) 
             moves.append((seeds / yaml_name, seeds / REMOVED / yaml_name, True))
             if text == Path(yaml_name).with_suffix(".txt").name and (seeds / text).is_file():
                 moves.append((seeds / text, seeds / REMOVED / text, True))
-        return _change(edit, meta, registry, seeds, upsert=[], remove=ids, files=_moves(moves))
+        return _change(edit, meta, registry, seeds, upsert=[], remove=ids, files=_moves(moves), on_phase=on_phase)
 
 
 def corpus_changes(seeds: Path, meta: dict[str, Any]) -> tuple[list[Path], list[str]] | None:
@@ -662,14 +685,21 @@ def corpus_changes(seeds: Path, meta: dict[str, Any]) -> tuple[list[Path], list[
 
 
 def update_from_corpus(
-    seeds: Path, store: str, *, dump_to: Path | None = None, limit: float = 0.2, least: int = 100
+    seeds: Path,
+    store: str,
+    *,
+    dump_to: Path | None = None,
+    limit: float = 0.2,
+    least: int = 100,
+    on_phase: Callable[[str], None] | None = None,
 ) -> ChangeReport | None:
     """Bring a store up to date with its corpus folder in place, compiling only changed articles.
 
     Returns ``None`` (nothing done) when a full build is needed or faster: see
     :func:`corpus_changes`, or more than ``least`` articles and more than ``limit`` of them changed
     (a full build loads a store faster than many in-place changes). ``dump_to``: write the store
-    there once changed (E207, and the store as it was, when that fails).
+    there once changed (E207, and the store as it was, when that fails). ``on_phase``: called with
+    the name of each phase as it starts.
     """
     with contextlib.ExitStack() as stack:
         try:
@@ -679,6 +709,7 @@ def update_from_corpus(
             if exc.code in ("E200", "E201", "E203", "E209"):  # no store yet, in use, or one that cannot change
                 return None
             raise
+        _phase(on_phase, "compare the corpus with the store")
         found = corpus_changes(seeds, meta)
         if found is None:
             return None
@@ -686,6 +717,47 @@ def update_from_corpus(
         if len(changed) + len(gone) > max(least, limit * len(meta["manifest"])):
             return None
         registry = read_registry(seeds / REGISTRY_FILE)
+        _phase(on_phase, f"read {len(changed)} changed article{'s' if len(changed) != 1 else ''}")
         new = [_read_new(p, registry) for p in changed]
-        return _change(edit, meta, registry, seeds, upsert=new, remove=gone, dump_to=dump_to)
+        return _change(edit, meta, registry, seeds, upsert=new, remove=gone, dump_to=dump_to, on_phase=on_phase)
     return None
+
+
+# --- helpers for callers that change the corpus themselves (kg add --annotate) ---------------------
+
+
+def _phase(on_phase: Callable[[str], None] | None, name: str) -> None:
+    if on_phase is not None:
+        on_phase(name)
+
+
+def store_corpus(store: str | os.PathLike | None = None) -> tuple[dict[str, Any], Path, Registry]:
+    """The corpus a store was built from, checked: its meta, its folder and its registry.
+
+    Parameters
+    ----------
+    store : str, optional
+        Store URL (default ``$KG_STORE`` or ``.kg``).
+
+    Returns
+    -------
+    tuple
+        The store's meta (:func:`kg.store.read_store_meta`), the corpus folder and its registry.
+
+    Raises
+    ------
+    KGError
+        E210 when the store records no corpus, E100 when its folder is gone, E211 when the registry
+        or kg's compiler changed since the store was built.
+    """
+    from .store import default_store_url
+
+    return _state(str(store) if store is not None else default_store_url())
+
+
+def copied_into_corpus(files: Iterable[Path], seeds: Path) -> contextlib.AbstractContextManager[None]:
+    """Copy ``files`` into the corpus folder ``seeds`` (under their own names) for a ``with`` block.
+
+    If the block fails or is interrupted, the copies are removed and a file they replaced is put back.
+    """
+    return _moves([(Path(f), seeds / Path(f).name, False) for f in files])

@@ -203,6 +203,7 @@ def test_a_second_build_fails_at_once_while_another_holds_the_store(tiny_corpus,
     holder = subprocess.Popen([sys.executable, "-c", HOLD, str(store)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline() == "holding\n"
+        (tiny_corpus / "a2.yaml").rename(tmp_path / "a2.yaml")  # work to do (with none, the lock is not needed)
         result = run_kg("build", "--seeds", str(tiny_corpus), "--store", str(store), "--no-trig")
         assert result.returncode == 1
         assert result.stderr.startswith(f"error: E205 another build is running (pid {holder.pid}) on the store at ")
@@ -211,6 +212,7 @@ def test_a_second_build_fails_at_once_while_another_holds_the_store(tiny_corpus,
     finally:
         holder.kill()
         holder.wait()
+    (tmp_path / "a2.yaml").rename(tiny_corpus / "a2.yaml")
     # a killed holder leaves its lock file unlocked: the next build takes it
     assert kg.build(tiny_corpus, store=store, out=None).quads == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store", "tiny"]

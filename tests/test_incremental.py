@@ -178,10 +178,12 @@ def test_the_seeds_grown_by_one_article_equal_the_seeds_built_whole(tmp_path):
         shutil.move(path, new / path.name)
     store = str(tmp_path / "store")
     build(corpus, store=store, out=None)
-    add_articles([new], store)
+    added = add_articles([new], store)
     assert quads(store) == full_build(corpus, tmp_path)
-    remove_articles([sorted(p.stem for p in corpus.glob("0*.yaml"))[0]], store)
+    assert added.quads == len(quads(store))  # the count the change reports and records is the store's
+    removed = remove_articles([sorted(p.stem for p in corpus.glob("0*.yaml"))[0]], store)
     assert quads(store) == full_build(corpus, tmp_path)
+    assert removed.quads == len(quads(store))
 
 
 def test_a_generated_corpus_changed_in_place_equals_its_full_build(tmp_path):
