@@ -144,3 +144,21 @@ def test_a_permalink_opens_the_query_it_was_made_from(editor, browser):
         assert len(other.column("label")) == 2
     finally:
         other.page.close()
+
+
+def test_results_start_in_the_simple_view_and_its_switch_shows_datatypes(editor, seed_store):
+    sparql = (
+        "SELECT ?status ?outlets WHERE { ?claim kg:status ?status ; kg:outletCount ?outlets } ORDER BY ?claim LIMIT 5"
+    )
+    expected = kg.query(sparql, store=seed_store)
+    editor.type_query(sparql)
+    editor.run()
+    statuses = [str(r["status"]).replace("https://kg.example.org/ontology#", "kg:") for r in expected.records()]
+    assert editor.column("status") == statuses and statuses[0].startswith("kg:")
+    assert editor.column("outlets") == [str(r["outlets"]) for r in expected.records()]  # no ^^xsd:integer
+    simple = editor.page.locator(".tabPanel.active .yasr .tableControls label.switch", has_text="Simple view")
+    assert simple.locator("input").is_checked()
+    simple.click()  # off: the full view, with datatypes
+    assert not simple.locator("input").is_checked()
+    assert editor.column("outlets") == [f'"{r["outlets"]}"^^xsd:integer' for r in expected.records()]
+    assert editor.errors == []

@@ -23,6 +23,18 @@
     (name) => name !== "class" && name !== "property",
   );
 
+  // results start in the table's "Simple view" (prefixed IRIs, literals without ^^datatype or @language,
+  // no row numbers); the switch above the table still turns it off, and a tab remembers the choice
+  // (the stored setting is drawn over this default)
+  const Table = Yasgui.Yasr.plugins.table;
+  class SimpleTable extends Table {
+    constructor(yasr) {
+      super(yasr);
+      this.persistentConfig = { compact: true, ...this.persistentConfig };
+    }
+  }
+  Yasgui.Yasr.registerPlugin("table", SimpleTable);
+
   const yasgui = new Yasgui($("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "POST", acceptHeaderGraph: "text/turtle,*/*;q=0.9" },
     endpointCatalogueOptions: { getData: () => [{ endpoint: endpoint }] },
