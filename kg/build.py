@@ -26,7 +26,7 @@ from .incremental import (
     update_from_corpus,
 )
 from .io import progress as progress_display
-from .io import progress_phases  # re-exported: kg.build.progress_phases
+from .io import progress_phases
 from .namespace import KG
 from .store import (
     default_store_url,
@@ -43,7 +43,7 @@ from .vocab import status_name
 if TYPE_CHECKING:
     from .annotate.pipeline import AnnotateReport, PipelineConfig
 
-__all__ = ["AddReport", "BuildReport", "annotate_and_add", "build", "progress_phases"]
+__all__ = ["AddReport", "BuildReport", "annotate_and_add", "build"]
 
 
 @dataclass

@@ -49,6 +49,7 @@ import csv
 import io
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import KGError
@@ -92,6 +93,14 @@ TABLE_FORMATS = ("csv", "tsv", "json", "jsonl")
 """Formats of the claims, actors and entities tables, with ``kg query``'s meaning: ``csv`` and ``tsv`` plain
 values (lists joined by ``" | "``), ``json`` a list of records, ``jsonl`` a record a line."""
 GRAPH_FORMATS = ("turtle", "trig", "nquads", "jsonld", "ntriples")
+
+_OnPhase = Callable[[str], None] | None
+
+
+def _phase(on_phase: _OnPhase, name: str) -> None:
+    if on_phase is not None:
+        on_phase(name)
+
 
 CLAIM_PARTS = ("claims", "triples", "status", "quotes", "offsets", "quantities", "articles", "labels")
 """What :func:`read_claims` reads (:func:`kg.graphdata.read_graph_data`)."""
@@ -244,22 +253,50 @@ def _write_table(rows: list[dict], columns: tuple[str, ...], format: str, output
     return text
 
 
-def export_claims(store=None, format: str = "csv", output: str | os.PathLike | None = None) -> str:
+def _export(
+    read: Callable[[], list[dict]],
+    what: str,
+    columns: tuple[str, ...],
+    format: str,
+    output: str | os.PathLike | None,
+    on_phase: _OnPhase,
+) -> str:
+    """Read the rows and write them, each step announced to ``on_phase``."""
+    if format not in TABLE_FORMATS:  # before the read, which takes seconds on a large store
+        raise KGError("E303", name=format, choices=", ".join(TABLE_FORMATS))
+    _phase(on_phase, f"read the {what} from the store")
+    rows = read()
+    _phase(on_phase, f"write {len(rows):,} {what} as {format}" + (f" to {output}" if output is not None else ""))
+    return _write_table(rows, columns, format, output)
+
+
+def export_claims(
+    store=None, format: str = "csv", output: str | os.PathLike | None = None, *, on_phase: _OnPhase = None
+) -> str:
     """Every claim as CSV, TSV, JSON (a list of records) or JSONL (one a line); written to ``output`` when given.
 
     A CSV or TSV cell that a spreadsheet would run as a formula gets a ``'`` in front
-    (:func:`kg.io.spreadsheet_cell`); JSONL keeps every value exact.
+    (:func:`kg.io.spreadsheet_cell`); JSONL keeps every value exact. ``on_phase``, when given, is
+    called with the name of each step as it starts (reading the claims, writing them): a progress
+    display (:func:`kg.io.progress_phases`) shows it.
     """
-    return _write_table(read_claims(store), CLAIM_COLUMNS, format, output)
+    return _export(lambda: read_claims(store), "claims", CLAIM_COLUMNS, format, output, on_phase)
 
 
-def export_actors(store=None, format: str = "csv", output: str | os.PathLike | None = None) -> str:
-    """Every actor as CSV, TSV, JSON or JSONL (CSV and TSV cells made safe for spreadsheets, as in :func:`export_claims`)."""
-    return _write_table(read_actors(store), ACTOR_COLUMNS, format, output)
+def export_actors(
+    store=None, format: str = "csv", output: str | os.PathLike | None = None, *, on_phase: _OnPhase = None
+) -> str:
+    """Every actor as CSV, TSV, JSON or JSONL (CSV and TSV cells made safe for spreadsheets, and ``on_phase``, as in :func:`export_claims`)."""
+    return _export(lambda: read_actors(store), "actors", ACTOR_COLUMNS, format, output, on_phase)
 
 
 def export_entities(
-    store=None, format: str = "csv", output: str | os.PathLike | None = None, type: str | None = None
+    store=None,
+    format: str = "csv",
+    output: str | os.PathLike | None = None,
+    type: str | None = None,
+    *,
+    on_phase: _OnPhase = None,
 ) -> str:
     """Every entity (actors, places, operations, events) as CSV, TSV, JSON or JSONL; one type or superclass with ``type``.
 
@@ -276,15 +313,15 @@ def export_entities(
         Write the text to this file (atomically) as well.
     type : str, optional
         Keep only the entities of this type or superclass (:data:`ENTITY_KINDS`): ``Place``, ``Actor`` ...
+    on_phase : callable, optional
+        Called with the name of each step as it starts (reading the entities, writing them).
 
     Returns
     -------
     str
         The text written.
     """
-    if format not in TABLE_FORMATS:
-        raise KGError("E303", name=format, choices=", ".join(TABLE_FORMATS))
-    return _write_table(read_entities(store, type=type), ENTITY_COLUMNS, format, output)
+    return _export(lambda: read_entities(store, type=type), "entities", ENTITY_COLUMNS, format, output, on_phase)
 
 
 def jsonld_context() -> dict[str, str]:
@@ -298,23 +335,28 @@ def jsonld_context() -> dict[str, str]:
     return dict(PREFIXES)
 
 
-def _jsonld(opened: Store) -> bytes:
+def _jsonld(opened: Store, on_phase: _OnPhase = None) -> bytes:
     """The store as JSON-LD compacted with :func:`jsonld_context`, one ``@graph`` per named graph."""
     from rdflib import Dataset
 
+    _phase(on_phase, "read the graph into rdflib")
     nquads = io.BytesIO()
     opened.dump(nquads, "nquads")
     dataset = Dataset()
     dataset.parse(data=nquads.getvalue(), format="nquads")
+    _phase(on_phase, f"compact {len(dataset):,} quads as JSON-LD")
     return dataset.serialize(format="json-ld", context=jsonld_context(), auto_compact=True, encoding="utf-8")
 
 
-def export_graph(store=None, format: str = "trig", output: str | os.PathLike | None = None) -> str | None:
+def export_graph(
+    store=None, format: str = "trig", output: str | os.PathLike | None = None, *, on_phase: _OnPhase = None
+) -> str | None:
     """The whole graph as Turtle, TriG, N-Quads, N-Triples or JSON-LD.
 
     TriG, N-Quads and JSON-LD keep the named graphs; Turtle and N-Triples hold their union. JSON-LD
     is compacted with an ``@context`` of kg's prefixes (:func:`jsonld_context`): ``"@type": "kg:Claim"``,
     ``"prov:wasAttributedTo": {"@id": "id:tokayev"}``. Returns the text when no ``output`` is given.
+    ``on_phase``, when given, is called with the name of each step as it starts.
 
     Examples
     --------
@@ -327,20 +369,23 @@ def export_graph(store=None, format: str = "trig", output: str | os.PathLike | N
     if format not in GRAPH_FORMATS:
         raise KGError("E303", name=format, choices=", ".join(GRAPH_FORMATS))
     opened = store if isinstance(store, Store) else open_store(store)
+    written = f"write the graph as {format}" + (f" to {output}" if output is not None else "")
     try:
         if output is None:
             buffer = io.BytesIO()
             if format == "jsonld":
-                buffer.write(_jsonld(opened))
+                buffer.write(_jsonld(opened, on_phase))
             else:
+                _phase(on_phase, written)
                 opened.dump(buffer, format)
             return buffer.getvalue().decode("utf-8")
         path = Path(output)
         path.parent.mkdir(parents=True, exist_ok=True)
         with atomic_open(path, "wb") as handle:
             if format == "jsonld":
-                handle.write(_jsonld(opened))
+                handle.write(_jsonld(opened, on_phase))
             else:
+                _phase(on_phase, written)
                 opened.dump(handle, format)
         return None
     finally:

@@ -27,7 +27,7 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -36,7 +36,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-__all__ = ["atomic_open", "atomic_write", "format_table", "progress", "spreadsheet_cell", "terminal_width"]
+__all__ = [
+    "atomic_open",
+    "atomic_write",
+    "format_table",
+    "progress",
+    "progress_phases",
+    "spreadsheet_cell",
+    "terminal_width",
+]
 
 _MODES = ("w", "wt", "wb")
 _UNLIMITED = 1 << 20  # columns: a wide table is as wide as its cells
@@ -285,3 +293,38 @@ def progress(enabled: bool, *, bar: bool = True) -> Any:
         else (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     )
     return Progress(*columns, console=Console(stderr=True), transient=True)
+
+
+def progress_phases(progress: Any) -> Callable[[str], None] | None:
+    """An ``on_phase`` callback that shows each phase by name on a progress display, or ``None``.
+
+    Library functions that take ``on_phase`` call it with the name of each step as it starts
+    (``"read the claims from the store"``); this shows it on what :func:`progress` yields.
+
+    Parameters
+    ----------
+    progress : rich.progress.Progress or None
+        What :func:`progress` yields (``None`` when progress is off).
+
+    Returns
+    -------
+    callable or None
+        Called with a phase's name, it hides the phases before and shows this one (a spinner and
+        the time it has taken).
+
+    Examples
+    --------
+    >>> with progress(False, bar=False) as shown:
+    ...     progress_phases(shown) is None
+    True
+    """
+    if progress is None:
+        return None
+
+    def on_phase(name: str) -> None:
+        for task in progress.tasks:
+            progress.update(task.id, visible=False)
+        progress.add_task(name, total=None)
+        progress.refresh()  # drawn at once: a phase shorter than the refresh interval is still shown
+
+    return on_phase

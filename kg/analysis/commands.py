@@ -7,13 +7,13 @@ them the same way (``analyze_centrality(store=".kg", top=5).rows``).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import networkx as nx
 
 from ..errors import KGError
-from ..graphdata import opened_store, read_graph_data
+from ..graphdata import GraphData, opened_store, read_graph_data
 from ..namespace import local_name, short_iri
 from ..store import Store
 from .centrality import MEASURES, actor_centrality, ranking
@@ -23,6 +23,7 @@ from .convert import CLAIM_PARTS, NETWORK_PARTS, VIEWS, to_networkx
 from .paths import check_date, claim_dates, connections, ego_members, resolve
 from .readwrite import write_analysis, write_network
 from .tables import Table
+from .timeline import PARTS as TIMELINE_PARTS
 from .timeline import timeline
 
 __all__ = [
@@ -40,12 +41,27 @@ BETWEENNESS_SAMPLE = 1000
 """Above this many nodes, betweenness is estimated from this many sampled sources (seeded)."""
 
 StoreArg = str | os.PathLike | Store | None
+_OnPhase = Callable[[str], None] | None
 
 
-def _graph(store: StoreArg, view: str, *, links: bool = True) -> nx.Graph:
+def _phase(on_phase: _OnPhase, name: str) -> None:
+    if on_phase is not None:
+        on_phase(name)
+
+
+def _read(store: StoreArg | GraphData, parts: tuple[str, ...], on_phase: _OnPhase) -> GraphData:
+    if isinstance(store, GraphData):
+        return store
+    _phase(on_phase, "read the graph from the store")
+    return read_graph_data(store, parts)
+
+
+def _graph(store: StoreArg | GraphData, view: str, *, links: bool = True, on_phase: _OnPhase = None) -> nx.Graph:
     if view not in VIEWS:
         raise KGError("E704", view=view, choices=", ".join(VIEWS))
-    G = to_networkx(store, view=view)
+    data = _read(store, CLAIM_PARTS if view == "claims" else NETWORK_PARTS, on_phase)
+    _phase(on_phase, f"build the {view} view")
+    G = to_networkx(data, view=view)
     if len(G) == 0:
         raise KGError("E700", view=view, detail="no actor, operation or event takes part in a claim")
     if links and G.number_of_edges() == 0:
@@ -77,6 +93,7 @@ def analyze_centrality(
     view: str = "actors",
     backend: str | None = None,
     write: bool = False,
+    on_phase: _OnPhase = None,
 ) -> Table:
     """Who matters: degree, betweenness and PageRank, the most central first.
 
@@ -94,6 +111,10 @@ def analyze_centrality(
         A networkx backend to run the algorithms on.
     write : bool
         Also store every node's values in ``graph:analysis`` (actors view only).
+    on_phase : callable, optional
+        Called with the name of each step as it starts (reading, building the view, computing,
+        writing): a progress display (:func:`kg.io.progress_phases`) shows it. So do the other
+        ``analyze_*`` functions and :func:`export_network`.
 
     Returns
     -------
@@ -104,8 +125,9 @@ def analyze_centrality(
     if by not in MEASURES:
         raise KGError("E709", name=by, choices=", ".join(MEASURES))
     _check_write(write, view)
-    G = _graph(store, view)
+    G = _graph(store, view, on_phase=on_phase)
     k = BETWEENNESS_SAMPLE if len(G) > BETWEENNESS_SAMPLE else None
+    _phase(on_phase, f"degree, betweenness and PageRank of {len(G):,} nodes and {G.number_of_edges():,} links")
     scores = actor_centrality(G, backend=backend, k=k)
     labels = {n: _label(G, n) for n in G}
     order = ranking(scores, by, labels)
@@ -126,6 +148,7 @@ def analyze_centrality(
     if k:
         note = f"betweenness estimated from {k} sampled sources of {len(G)} nodes"
     if write:
+        _phase(on_phase, "write the centralities into graph:analysis")
         count = write_analysis(store, centrality=scores)
         note = (note + "; " if note else "") + f"wrote {count} triples into graph:analysis"
     columns = ["rank", "label", "type", "degree", "betweenness", "pagerank", "links", "articles", "id"]
@@ -140,6 +163,7 @@ def analyze_communities(
     seed: int = 0,
     backend: str | None = None,
     write: bool = False,
+    on_phase: _OnPhase = None,
 ) -> Table:
     """Groups of actors that act or are reported together (Louvain), the largest first.
 
@@ -157,6 +181,8 @@ def analyze_communities(
         A networkx backend to run on.
     write : bool
         Also store every actor's community number in ``graph:analysis`` (actors view only).
+    on_phase : callable, optional
+        Called with the name of each step as it starts (as in :func:`analyze_centrality`).
 
     Returns
     -------
@@ -165,7 +191,8 @@ def analyze_communities(
         their links inside the community, most first.
     """
     _check_write(write, view)
-    G = _graph(store, view)
+    G = _graph(store, view, on_phase=on_phase)
+    _phase(on_phase, f"Louvain communities of {len(G):,} nodes and {G.number_of_edges():,} links")
     communities = actor_communities(G, resolution=resolution, seed=seed, backend=backend)
     rows = []
     for i, members in enumerate(communities):
@@ -182,6 +209,7 @@ def analyze_communities(
         )
     note = None
     if write:
+        _phase(on_phase, "write the communities into graph:analysis")
         count = write_analysis(store, communities=community_index(communities))
         note = f"wrote {count} triples into graph:analysis"
     return Table(["community", "size", "members", "ids"], rows, note)
@@ -254,6 +282,7 @@ def analyze_path(
     in_time: bool = False,
     since: str | None = None,
     until: str | None = None,
+    on_phase: _OnPhase = None,
 ) -> Table:
     """How two actors connect: the shortest paths, each link with its date, its claims and a quote.
 
@@ -270,6 +299,8 @@ def analyze_path(
         Only paths whose links never go back in time: each hop's date no earlier than the one before.
     since, until : str, optional
         Only links with a claim dated within these bounds (``YYYY[-MM[-DD]]``, inclusive).
+    on_phase : callable, optional
+        Called with the name of each step as it starts (as in :func:`analyze_centrality`).
 
     Returns
     -------
@@ -285,12 +316,15 @@ def analyze_path(
     check_date(until, "until")
     if view not in VIEWS:
         raise KGError("E704", view=view, choices=", ".join(VIEWS))
-    data = read_graph_data(store, NETWORK_PARTS)
-    G = _graph(data, view)
+    data = _read(store, NETWORK_PARTS, on_phase)
+    G = _graph(data, view, on_phase=on_phase)
     u, v = resolve(G, source), resolve(G, target)
     dates = claim_dates(data)
+    shortest = "the shortest path" if k <= 1 else f"the {k} shortest paths"
+    _phase(on_phase, f"find {shortest} from {_label(G, u)} to {_label(G, v)}")
     paths = connections(G, u, v, k=max(k, 1), dates=dates, in_time=in_time, since=since, until=until)
     candidates = [c for hops in paths for hop in hops for c in hop.data.get("claims", [])[:_CANDIDATES]]
+    _phase(on_phase, f"read {len(set(candidates)):,} claims behind the links")
     evidence = _evidence(store, candidates)
     rows = []
     for number, hops in enumerate(paths, start=1):
@@ -333,7 +367,9 @@ def analyze_path(
     return Table(columns, rows, note, shown=(["path", *shown] if len(paths) > 1 else shown))
 
 
-def analyze_ego(store: StoreArg = None, centre: str = "", *, depth: int = 1, view: str = "actors") -> Table:
+def analyze_ego(
+    store: StoreArg = None, centre: str = "", *, depth: int = 1, view: str = "actors", on_phase: _OnPhase = None
+) -> Table:
     """Who surrounds an actor: everyone within ``depth`` links, nearest and best-supported first.
 
     Parameters
@@ -343,6 +379,8 @@ def analyze_ego(store: StoreArg = None, centre: str = "", *, depth: int = 1, vie
     depth : int
         How many links away.
     view : {"actors", "network", "bipartite"}
+    on_phase : callable, optional
+        Called with the name of each step as it starts (as in :func:`analyze_centrality`).
 
     Returns
     -------
@@ -351,8 +389,9 @@ def analyze_ego(store: StoreArg = None, centre: str = "", *, depth: int = 1, vie
         to the centre, ``link`` what links them (predicates, ``said``, roles, ``via`` operations and
         events) and ``articles`` how many articles support that link.
     """
-    G = _graph(store, view)
+    G = _graph(store, view, on_phase=on_phase)
     node = resolve(G, centre)
+    _phase(on_phase, f"everyone within {depth} link{'' if depth == 1 else 's'} of {_label(G, node)}")
     rows = []
     entities = G.graph.get("entities", {})
     for m in ego_members(G, node, depth):
@@ -379,6 +418,7 @@ def analyze_claims(
     contested: bool = False,
     single_source: bool = False,
     topic: str | None = None,
+    on_phase: _OnPhase = None,
 ) -> Table:
     """Per claim group and value: the distinct outlets behind it, conflicts, single-source groups.
 
@@ -390,6 +430,8 @@ def analyze_claims(
         Only groups whose claims all come from one outlet.
     topic : str, optional
         Only groups whose topic's label contains this text, or whose topic id it is (case-insensitive).
+    on_phase : callable, optional
+        Called with the name of each step as it starts (as in :func:`analyze_centrality`).
 
     Returns
     -------
@@ -400,7 +442,8 @@ def analyze_claims(
         with it, overlapping values included (``kg:outletCount``); ``verdict`` is the group's: ``contested``, ``corroborated`` or
         ``single-source``. The text table leaves out ``speakers`` and ``group``.
     """
-    G = _graph(store, "claims", links=False)
+    G = _graph(store, "claims", links=False, on_phase=on_phase)
+    _phase(on_phase, "weigh the outlets behind each value of each claim group")
     groups = claim_support(G)
     if not groups:
         raise KGError("E700", view="claims", detail="no claim groups")
@@ -443,8 +486,13 @@ def _topic_matches(group, wanted: str) -> bool:
     return wanted in ids or wanted in group.topic_label.casefold()
 
 
-def analyze_timeline(store: StoreArg = None) -> Table:
+def analyze_timeline(store: StoreArg = None, *, on_phase: _OnPhase = None) -> Table:
     """Operations, events and named speakers' statements in date order (see :mod:`kg.analysis.timeline`).
+
+    Parameters
+    ----------
+    on_phase : callable, optional
+        Called with the name of each step as it starts (as in :func:`analyze_centrality`).
 
     Returns
     -------
@@ -452,7 +500,9 @@ def analyze_timeline(store: StoreArg = None) -> Table:
         ``date, kind, label, detail, outlets_stating, outlet_names, claims, status, id``;
         ``outlets_stating`` counts the distinct outlets that give the date.
     """
-    entries = timeline(store)
+    data = _read(store, TIMELINE_PARTS, on_phase)
+    _phase(on_phase, f"put the dates of {len(data.claims):,} claims in order")
+    entries = timeline(data)
     if not entries:
         raise KGError("E700", view="timeline", detail="no dated operation, event or statement")
     rows = [
@@ -483,6 +533,7 @@ def export_network(
     format: str = "graphml",
     output: str | os.PathLike = "",
     backend: str | None = None,
+    on_phase: _OnPhase = None,
 ) -> Path:
     """Write a view as GraphML or GEXF for Gephi, with labels, types, centralities and communities.
 
@@ -500,6 +551,8 @@ def export_network(
         The file to write (replaced only once complete).
     backend : str, optional
         A networkx backend for the centralities and communities.
+    on_phase : callable, optional
+        Called with the name of each step as it starts (as in :func:`analyze_centrality`).
 
     Returns
     -------
@@ -511,12 +564,14 @@ def export_network(
     if not str(output):
         raise KGError("E708", path="(no file)", detail="give the file to write with -o/--output")
     # one read: the view, and the quotes its edges show (a statement's is its evidence's text)
+    _phase(on_phase, "read the graph from the store")
     with opened_store(store) as opened:
         data = read_graph_data(opened, CLAIM_PARTS if view == "claims" else (*NETWORK_PARTS, "quotes"))
         quotes = dict(opened.select(_STATEMENT_QUOTES)) if view != "claims" else {}
     quotes.update((c.iri, c.quote) for c in data.claims if c.quote)
-    G = _graph(data, view, links=False)
+    G = _graph(data, view, links=False, on_phase=on_phase)
     if view != "claims" and G.number_of_edges():
+        _phase(on_phase, f"centralities and communities of {len(G):,} nodes and {G.number_of_edges():,} links")
         k = BETWEENNESS_SAMPLE if len(G) > BETWEENNESS_SAMPLE else None
         scores = actor_centrality(G, backend=backend, k=k)
         index = community_index(actor_communities(G, backend=backend))
@@ -524,4 +579,5 @@ def export_network(
             for measure in MEASURES:
                 attrs[measure] = scores[measure][node]
             attrs["community"] = index[node]
+    _phase(on_phase, f"lay out {len(G):,} nodes and write them as {format} to {output}")
     return write_network(G, output, format, quotes=quotes)

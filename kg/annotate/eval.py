@@ -224,7 +224,12 @@ def score_article(gold: Annotated, predicted: Annotated, types: Callable[[str], 
 
 
 def evaluate(
-    seeds: str | os.PathLike = "seeds", *, config: Any = None, leave_one_out: bool = True, processes: int = 1
+    seeds: str | os.PathLike = "seeds",
+    *,
+    config: Any = None,
+    leave_one_out: bool = True,
+    processes: int = 1,
+    on_phase: Callable[[str], None] | None = None,
 ) -> EvalReport:
     """Run the pipeline on the seed texts and score it against the curated annotations.
 
@@ -236,6 +241,9 @@ def evaluate(
         The pipeline configuration to evaluate.
     leave_one_out : bool, optional
         Hold out of the registry the aliases that only the scored article contains (default True).
+    on_phase : callable, optional
+        Called with the name of each step as it starts (reading the seeds, annotating and scoring
+        each article): a progress display (:func:`kg.io.progress_phases`) shows it.
 
     Returns
     -------
@@ -244,9 +252,13 @@ def evaluate(
     folder = Path(seeds)
     if not folder.is_dir():
         raise KGError("E657", path=folder, detail="no such folder")
+    if on_phase is not None:
+        on_phase(f"read the seeds in {folder}")
     corpus: Corpus = read_corpus(folder)
     report = EvalReport()
-    for gold in corpus.articles:
+    for number, gold in enumerate(corpus.articles, start=1):
+        if on_phase is not None:
+            on_phase(f"annotate and score {gold.article.id} ({number} of {len(corpus.articles)})")
         others = [a.article.text for a in corpus.articles if a is not gold]
         registry, held = held_out_registry(corpus.registry, others) if leave_one_out else (corpus.registry, 0)
         report.held_out[gold.article.id] = held

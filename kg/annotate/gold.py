@@ -1040,6 +1040,7 @@ def evaluate_gold(
     config: str | os.PathLike | PipelineConfig | None = None,
     processes: int = 1,
     echo: Callable[[str], None] | None = None,
+    on_phase: Callable[[str], None] | None = None,
 ) -> GoldReport:
     """Annotate and build a gold folder's corpus as ``kg annotate`` and ``kg build`` do, and score it.
 
@@ -1058,6 +1059,8 @@ def evaluate_gold(
         Worker processes for the annotation.
     echo : callable, optional
         Called with one line per article the pipeline skips.
+    on_phase : callable, optional
+        Called with the name of each step as it starts (annotate, build, score).
 
     Returns
     -------
@@ -1074,6 +1077,8 @@ def evaluate_gold(
     corpus = gold.folder / "corpus.jsonl"
     with tempfile.TemporaryDirectory(prefix="kg-eval-gold-") as tmp:
         out, store = Path(tmp) / "corpus", Path(tmp) / "store"
+        if on_phase is not None:
+            on_phase(f"annotate {corpus}")
         done = annotate([corpus], out, registry=registry, config=config, processes=processes, echo=echo)
         machine_registry = read_registry(out / REGISTRY_FILE)
         # kg annotate keeps input order and names each skipped line PATH:LINE
@@ -1084,8 +1089,12 @@ def evaluate_gold(
             for aid, path in zip(kept, done.annotated, strict=True)
             if aid in gold.articles
         }
+        if on_phase is not None:
+            on_phase(f"build the {len(done.annotated)} annotated articles")
         build(out, store=str(store), out=None)
         data = read_graph_data(str(store), ("status",))
+    if on_phase is not None:
+        on_phase(f"score them against {gold.folder / 'gold'}")
     statuses = {c.iri: (c.status, c.group) for c in data.claims if c.type == "Claim"}
     report = score_gold(gold, proposed, machine_registry, statuses)
     report.skipped = [f"{s.path}: {s.reason}" for s in done.skipped]

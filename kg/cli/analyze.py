@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Literal, Optional
 
@@ -43,6 +45,15 @@ BackendOption = Annotated[
 ]
 
 
+@contextlib.contextmanager
+def _phases() -> Iterator[Callable[[str], None] | None]:
+    """The ``on_phase`` callback of the analysis functions: each step on stderr when it is a terminal."""
+    from ..io import progress, progress_phases
+
+    with progress(sys.stderr.isatty(), bar=False) as shown:
+        yield progress_phases(shown)
+
+
 def _print(table, format: str, wide: bool) -> None:
     from ..analysis import format_table
 
@@ -71,7 +82,10 @@ def centrality(
     """
     from ..analysis import analyze_centrality
 
-    table = analyze_centrality(store, top=top or None, by=by, view=view, backend=backend, write=write)
+    with _phases() as on_phase:
+        table = analyze_centrality(
+            store, top=top or None, by=by, view=view, backend=backend, write=write, on_phase=on_phase
+        )
     _print(table, format, wide)
 
 
@@ -93,7 +107,10 @@ def communities(
     """Groups of actors that act or are reported together (Louvain communities), the largest first."""
     from ..analysis import analyze_communities
 
-    table = analyze_communities(store, view=view, resolution=resolution, seed=seed, backend=backend, write=write)
+    with _phases() as on_phase:
+        table = analyze_communities(
+            store, view=view, resolution=resolution, seed=seed, backend=backend, write=write, on_phase=on_phase
+        )
     _print(table, format, wide)
 
 
@@ -125,7 +142,10 @@ def path(
     """
     from ..analysis import analyze_path
 
-    table = analyze_path(store, source, target, view=view, k=k, in_time=in_time, since=since, until=until)
+    with _phases() as on_phase:
+        table = analyze_path(
+            store, source, target, view=view, k=k, in_time=in_time, since=since, until=until, on_phase=on_phase
+        )
     _print(table, format, wide)
 
 
@@ -143,7 +163,9 @@ def ego(
     """Who surrounds an actor: everyone within --depth links, with the link that reaches them."""
     from ..analysis import analyze_ego
 
-    _print(analyze_ego(store, centre, depth=depth, view=view), format, wide)
+    with _phases() as on_phase:
+        table = analyze_ego(store, centre, depth=depth, view=view, on_phase=on_phase)
+    _print(table, format, wide)
 
 
 @app.command()
@@ -166,7 +188,9 @@ def claims(
     """
     from ..analysis import analyze_claims
 
-    _print(analyze_claims(store, contested=contested, single_source=single_source, topic=topic), format, wide)
+    with _phases() as on_phase:
+        table = analyze_claims(store, contested=contested, single_source=single_source, topic=topic, on_phase=on_phase)
+    _print(table, format, wide)
 
 
 @app.command()
@@ -178,7 +202,9 @@ def timeline(
     """Operations, events and named speakers' statements in date order, with the outlets for each."""
     from ..analysis import analyze_timeline
 
-    _print(analyze_timeline(store), format, wide)
+    with _phases() as on_phase:
+        table = analyze_timeline(store, on_phase=on_phase)
+    _print(table, format, wide)
 
 
 @app.command()
@@ -197,5 +223,6 @@ def export(
     """
     from ..analysis import export_network
 
-    written = export_network(store, view=view, format=format, output=output, backend=backend)
+    with _phases() as on_phase:
+        written = export_network(store, view=view, format=format, output=output, backend=backend, on_phase=on_phase)
     typer.echo(f"wrote {written}", err=True)

@@ -109,13 +109,23 @@ def eval(
     if gold is None and (misses or wide):
         option = "--misses" if misses else "--wide"
         raise typer.BadParameter("applies to --gold only", param_hint=option)
+    from ..io import progress, progress_phases
+
     if gold is None:
         from ..annotate.eval import evaluate, format_report
 
-        report = evaluate(seeds, config=config, leave_one_out=leave_one_out)
+        with progress(sys.stderr.isatty(), bar=False) as shown:
+            report = evaluate(seeds, config=config, leave_one_out=leave_one_out, on_phase=progress_phases(shown))
         sys.stdout.write(format_report(report, format))
         return
     from ..annotate.gold import evaluate_gold, format_gold_report
 
-    scored = evaluate_gold(gold, registry=registry, config=config, echo=lambda line: typer.echo(line, err=True))
+    with progress(sys.stderr.isatty(), bar=False) as shown:
+        scored = evaluate_gold(
+            gold,
+            registry=registry,
+            config=config,
+            echo=lambda line: typer.echo(line, err=True),
+            on_phase=progress_phases(shown),
+        )
     sys.stdout.write(format_gold_report(scored, format, misses=misses, wide=wide))

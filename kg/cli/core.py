@@ -25,7 +25,9 @@ def build(
 ) -> None:
     """Build the graph from a corpus folder into the store, and write OUT/kg.trig.
 
-    The previous store is replaced only once the new graph is complete.
+    The previous store is replaced only once the new graph is complete. A store built from this
+    folder is brought up to date in place when few articles changed; when none did, it says
+    "nothing changed" and only reads the store (another writer holding it is not waited for).
     """
     from ..build import build as run_build
 
@@ -82,8 +84,17 @@ def query(
         # a page is for reading on a terminal: a file or a pipe gets every row, never a silent first page
         every = all_ or (limit is None and not interactive)
         paging = {"limit": None if every else (PAGE_SIZE if limit is None else limit), "offset": offset or 0}
-    results = run_query(sparql, file=file, name=name, store=store, **paging)
-    text = write_results(results, format, output, wide=wide)
+    from ..io import progress, progress_phases
+
+    with progress(sys.stderr.isatty(), bar=False) as shown:
+        on_phase = progress_phases(shown)
+        if on_phase is not None:
+            on_phase(f"run the {name} query" if name is not None else "run the query")
+        results = run_query(sparql, file=file, name=name, store=store, **paging)
+        if on_phase is not None:
+            counted = {"select": f"{len(results):,} rows", "graph": f"{len(results):,} triples"}
+            on_phase(f"format {counted.get(results.kind, 'the answer')} as {format}")
+        text = write_results(results, format, output, wide=wide)
     if output is None:
         typer.echo(text, nl=False)
     page = paging.get("limit")
@@ -118,17 +129,20 @@ def export(
     mentions, begin, end, date (the last three for operations and events).
     """
     from .. import export as ex
+    from ..io import progress, progress_phases
 
     if type is not None and what != "entities":
         raise KGError("E309")
-    if what == "graph":
-        text = ex.export_graph(store, format or "turtle", output)
-    elif what == "claims":
-        text = ex.export_claims(store, format or "csv", output)
-    elif what == "entities":
-        text = ex.export_entities(store, format or "csv", output, type=type)
-    else:
-        text = ex.export_actors(store, format or "csv", output)
+    with progress(sys.stderr.isatty(), bar=False) as shown:
+        on_phase = progress_phases(shown)
+        if what == "graph":
+            text = ex.export_graph(store, format or "turtle", output, on_phase=on_phase)
+        elif what == "claims":
+            text = ex.export_claims(store, format or "csv", output, on_phase=on_phase)
+        elif what == "entities":
+            text = ex.export_entities(store, format or "csv", output, type=type, on_phase=on_phase)
+        else:
+            text = ex.export_actors(store, format or "csv", output, on_phase=on_phase)
     if output is None and text is not None:
         sys.stdout.write(text)
 
@@ -147,7 +161,8 @@ def validate(
 
     report = run_validate(store, file=file, show_progress=sys.stderr.isatty())
     for v in report.violations:
-        typer.echo(f"{v.severity}: {v.focus} {v.path}: {v.message}" + (f" (value: {v.value})" if v.value else ""))
+        where = f"{v.focus} {v.path}" if v.path else v.focus
+        typer.echo(f"{v.severity}: {where}: {v.message}" + (f" (value: {v.value})" if v.value else ""))
     typer.echo(report.summary(), err=True)
     if not report.conforms:
         raise typer.Exit(1)

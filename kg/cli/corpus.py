@@ -59,9 +59,8 @@ def add(
             given.append("--processes")
         if given:
             raise typer.BadParameter("applies to --annotate only", param_hint=given[0])
-        from ..build import progress_phases
         from ..incremental import add_articles
-        from ..io import progress
+        from ..io import progress, progress_phases
 
         with progress(show, bar=False) as shown:
             report = add_articles(paths, store, replace=replace, on_phase=progress_phases(shown))
@@ -92,9 +91,8 @@ def remove(
 
     Their files move from the corpus folder to its .removed/ folder.
     """
-    from ..build import progress_phases
     from ..incremental import remove_articles
-    from ..io import progress
+    from ..io import progress, progress_phases
 
     with progress(sys.stderr.isatty(), bar=False) as shown:
         report = remove_articles(ids, store, on_phase=progress_phases(shown))

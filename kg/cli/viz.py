@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Literal, Optional
 
@@ -56,20 +57,26 @@ def viz(
 
     Colour and shape show each node's type; red edges are claims another source contradicts, green ones claims two or more outlets corroborate, dashed ones claims a machine proposed and no one has curated. Click a node or an edge for the quotes behind it.
     """
+    from ..io import progress, progress_phases
     from ..viz import build_view
 
-    built = build_view(
-        store,
-        view,
-        focus=focus,
-        depth=depth,
-        since=since,
-        until=until,
-        source=source,
-        max_nodes=max_nodes,
-        fold_above=fold_above,
-    )
-    path = built.write(output)
+    with progress(sys.stderr.isatty(), bar=False) as shown:
+        on_phase = progress_phases(shown)
+        built = build_view(
+            store,
+            view,
+            focus=focus,
+            depth=depth,
+            since=since,
+            until=until,
+            source=source,
+            max_nodes=max_nodes,
+            fold_above=fold_above,
+            on_phase=on_phase,
+        )
+        if on_phase is not None:
+            on_phase(f"write the page to {output}")
+        path = built.write(output)
     c = built.counts
     if built.kind == "disputes":
         typer.echo(f"wrote {path}: {built.title}: {c['rows']} figures, {c['contested']} contested", err=True)

@@ -29,6 +29,7 @@ import datetime as dt
 import os
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import graphdata
@@ -97,6 +98,7 @@ def disputes(
     source: str | None = None,
     page_size: int = PAGE_SIZE,
     data: GraphData | None = None,
+    on_phase: Callable[[str], None] | None = None,
 ) -> Board:
     """The fact-checker's board of a store: the figures that more than one outlet states, side by side.
 
@@ -115,6 +117,8 @@ def disputes(
         Rows on one page of the board.
     data : kg.graphdata.GraphData, optional
         Data already read with :func:`kg.graphdata.read_graph_data` (with :data:`PARTS`).
+    on_phase : callable, optional
+        Called with the name of each step as it starts (reading the store, comparing the figures).
 
     Returns
     -------
@@ -126,8 +130,12 @@ def disputes(
     if since_text and until_text and date_period(since_text)[0] > date_period(until_text)[1]:
         raise KGError("E804", since=since_text, until=until_text)
     if data is None:
+        if on_phase is not None:
+            on_phase("read the figures from the store")
         data = graphdata.read_graph_data(store, PARTS)
     data.require(*PARTS)
+    if on_phase is not None:
+        on_phase(f"compare the figures of {len(data.groups):,} claim groups")
 
     filters: dict[str, str] = {}
     outlet = center = None

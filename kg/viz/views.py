@@ -31,6 +31,7 @@ import datetime as dt
 import os
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -149,6 +150,7 @@ def build_view(
     physics_limit: int = PHYSICS_LIMIT,
     fold_above: int = FOLD_ABOVE,
     data: GraphData | None = None,
+    on_phase: Callable[[str], None] | None = None,
 ) -> View | Board:
     """Build one view of a store's graph, ready to be written as a page or shown in a notebook.
 
@@ -180,6 +182,9 @@ def build_view(
         counted into one box (with their count and their claims), and its note says so.
     data : GraphData, optional
         Data already read with :func:`kg.viz.read_graph` (to build several views from one read).
+    on_phase : callable, optional
+        Called with the name of each step as it starts (reading the store, building the view,
+        laying it out): a progress display (:func:`kg.io.progress_phases`) shows it.
 
     Returns
     -------
@@ -198,7 +203,7 @@ def build_view(
     if view not in VIEWS:
         raise KGError("E800", name=view, choices=", ".join(VIEWS))
     if view == "disputes":
-        return disputes(store, focus=focus, since=since, until=until, source=source)
+        return disputes(store, focus=focus, since=since, until=until, source=source, on_phase=on_phase)
     if not isinstance(depth, int) or depth < 0:
         raise KGError("E805", option="--depth", rule="0 or more", value=depth)
     if not isinstance(max_nodes, int) or max_nodes < 1:
@@ -209,7 +214,11 @@ def build_view(
     if since_text and until_text and date_period(since_text)[0] > date_period(until_text)[1]:
         raise KGError("E804", since=since_text, until=until_text)
     if data is None:
+        if on_phase is not None:
+            on_phase("read the graph from the store")
         data = read_graph(store)
+    if on_phase is not None:
+        on_phase(f"build the {view} view of {len(data.claims):,} claims")
 
     filters: dict[str, str] = {}
     outlet = None
@@ -249,6 +258,8 @@ def build_view(
     note = " ".join(n for n in (folded, note) if n)
     if not nodes:
         note = (note + " " if note else "") + "Nothing to show: no claim matches these options."
+    if on_phase is not None:
+        on_phase(f"lay out {len(nodes):,} nodes and {len(edges):,} edges")
     return _to_view(view, data, nodes, edges, kept, left_out, note, filters, physics_limit)
 
 
