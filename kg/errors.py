@@ -94,7 +94,9 @@ class Errors:
     E663 = "cannot use the Dask scheduler {address}: {detail}"
     E664 = "--scheduler needs the distributed package: pip install 'kg[dask]'"
     E665 = "a batch of articles killed a Dask worker on every try ({detail}); see the workers' logs"
-    E666 = "--scheduler {value!r}: use a scheduler address (tcp://HOST:8786) or local:N with N a whole number, 1 or more"
+    E666 = (
+        "--scheduler {value!r}: use a scheduler address (tcp://HOST:8786) or local:N with N a whole number, 1 or more"
+    )
     # @@ E600 @@
     # analysis (kg analyze): E700-E799
     E700 = "the {view} view of the graph is empty ({detail}); build a corpus with claims first (`kg build`)"
