@@ -494,7 +494,8 @@ class RemoteStore(Store):
 
     def graphs(self) -> list[str]:
         """The IRIs of the store's named graphs."""
-        rows = self._select_all("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "?g")
+        # GROUP BY, not DISTINCT: Virtuoso 7.2 took minutes on DISTINCT ?g over 270,000 quads, 0.1 s on this
+        rows = self._select_all("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", "?g")
         return [row["g"].value for row in rows if isinstance(row["g"], ox.NamedNode)]
 
     def count(self, graph: str | None = None) -> int:

@@ -101,3 +101,21 @@ def test_gold_benchmark_scores_a_version_on_a_gold_folder(tmp_path):
     out = run_bench("bench_gold.py", "--gold", str(gold), "--code", "now=.", tmp_path=tmp_path)
     row = next(line for line in out.splitlines() if line.startswith("| now |"))
     assert len(row.split("|")) == 8 and "n/a" not in row  # five scores, each measured
+
+
+def test_remote_benchmark_loads_both_ways_and_queries_each_server(tmp_path):
+    servers = ["oxigraph"] if os.environ.get("KG_SKIP_VIRTUOSO") else ["oxigraph", "virtuoso"]
+    out = run_bench("bench_remote.py", "--articles", "20", "--runs", "1", "--servers", *servers, tmp_path=tmp_path)
+    loads = [line for line in out.splitlines() if line.startswith(("| Oxigraph server", "| Virtuoso"))]
+    assert len(loads) == 2 * len(servers)
+    assert all(line.endswith("| the same |") for line in loads)  # each server holds the embedded store's quads
+    for name in kg.named_queries():
+        row = next(line for line in out.splitlines() if line.startswith(f"| `{name}` |"))
+        assert " rows" not in row and "no answer" not in row  # every server gives the embedded store's rows
+
+
+def test_pages_benchmark_times_each_listing_on_every_store_given(tmp_path, seed_store):
+    out = run_bench("bench_pages.py", "--store", seed_store, "--store", seed_store, "--runs", "1", tmp_path=tmp_path)
+    rows = [line for line in out.splitlines() if line.startswith("| `")]
+    assert [row.split("`")[1] for row in rows] == list(kg.compile.LISTINGS)
+    assert all(len(row.strip("|").split("|")) == 3 for row in rows)
