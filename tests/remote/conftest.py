@@ -122,6 +122,7 @@ NumberOfBuffers = 10000
 MaxDirtyBuffers = 6000
 ServerThreads = 10
 CheckpointInterval = 60
+MaxSortedTopRows = {sorted_top}
 
 [HTTPServer]
 ServerPort = 127.0.0.1:{http_port}
@@ -130,22 +131,28 @@ ServerThreads = 10
 MaxClientConnections = 10
 
 [SPARQL]
-ResultSetMaxRows = 10000
+ResultSetMaxRows = {max_rows}
 MaxQueryExecutionTime = 120
 """
 """A fresh database; Virtuoso's own default cap of 10,000 rows (the seeds have more quads: reads page)."""
 
 
 @contextmanager
-def virtuoso_server(folder: Path) -> Iterator[str]:
-    """Debian's ``virtuoso-t`` on a new database in ``folder``; yields ``http://127.0.0.1:PORT/``; always stopped."""
+def virtuoso_server(folder: Path, max_rows: int = 10_000, sorted_top: int = 20_000) -> Iterator[str]:
+    """Debian's ``virtuoso-t`` on a new database in ``folder``; yields ``http://127.0.0.1:PORT/``; always stopped.
+
+    ``max_rows`` and ``sorted_top`` are its ResultSetMaxRows and MaxSortedTopRows (Virtuoso's defaults).
+    """
     binary = shutil.which("virtuoso-t")
     if binary is None:
         missing("Virtuoso", "KG_SKIP_VIRTUOSO", "run `make virtuoso` (Debian's virtuoso-opensource-7-bin)")
     folder.mkdir(parents=True, exist_ok=True)
     port = free_port()
     ini = folder / "virtuoso.ini"
-    ini.write_text(VIRTUOSO_INI.format(dir=folder, sql_port=free_port(), http_port=port), encoding="utf-8")
+    ini.write_text(
+        VIRTUOSO_INI.format(dir=folder, sql_port=free_port(), http_port=port, max_rows=max_rows, sorted_top=sorted_top),
+        encoding="utf-8",
+    )
     log = (folder / "stdout.log").open("wb")
     process = subprocess.Popen(
         [binary, "+foreground", "+configfile", str(ini)], cwd=folder, stdin=subprocess.DEVNULL, stdout=log, stderr=log

@@ -8,7 +8,7 @@ import pytest
 
 import kg
 from kg.incremental import remove_articles
-from kg.remote import parse_store_url
+from kg.remote import KG_GRAPHS, parse_store_url
 
 from ..conftest import SEEDS
 from .conftest import virtuoso_server
@@ -62,3 +62,20 @@ class TestVirtuoso(SameAnswersAsTheEmbeddedStore):
         assert error.value.code == "E209"
         assert "Virtuoso is written with PUT, one graph a request" in error.value.message
         assert kg.build(SEEDS, store=server.url, out=None).compiled is None  # rebuilt whole
+
+
+def test_graph_names_page_past_virtuosos_sorted_row_limit(tmp_path, seed_store):
+    """kg reads a capped server's graph names in key order, so no sorted answer exceeds MaxSortedTopRows.
+
+    At 10,000 articles OFFSET pages of Virtuoso's default 10,000 rows passed its default 20,000 sorted
+    rows (SR353); the same limits scaled down (3 rows a page, 7 sorted) meet that with the seeds' graphs.
+    """
+    with virtuoso_server(tmp_path / "db", max_rows=3, sorted_top=7) as url:
+        server = virtuoso(url)
+        kg.build(SEEDS, store=server.url, out=None)
+        names = kg.open_store(server.url).graphs()
+        mine = sorted(name for name in names if name.startswith(KG_GRAPHS))
+    expected = sorted({quad.graph_name.value for quad in kg.open_store(seed_store).quads()})
+    assert len(expected) > 7
+    assert mine == expected
+    assert len(names) == len(set(names))
