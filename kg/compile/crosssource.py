@@ -99,19 +99,21 @@ from ..terms import (
 )
 from ..vocab import date_period
 from .article import KeyedClaim, keyed_claims
-from .listings import compile_listings
+from .listings import ListingRows
 from .sources import Fingerprint, copied_from, fingerprint, original_sources
 
 __all__ = [
     "MECHANISMS",
     "ClaimGroup",
     "ComparedClaim",
+    "CrossSourceParts",
     "GroupValue",
     "compare",
     "compare_claims",
     "compared_claims",
     "comparison_key",
     "compile_crosssource",
+    "crosssource_parts",
     "counted_kind",
     "mechanisms_off",
     "values_agree",
@@ -941,67 +943,116 @@ def compile_crosssource(
 
     ``outlet_articles`` counts each outlet's articles; without it, articles that have claims.
     """
-    t, v = terms, ConstantTerms.of(terms)
-    q, kg = t.quad, v.kg
-    g = t.iri(CROSSSOURCE_GRAPH)
-    status = v.status
+    for _, quads in crosssource_parts(groups, registry, mention_counts, terms, outlet_articles):
+        yield from quads
+
+
+def crosssource_parts(
+    groups: list[ClaimGroup],
+    registry: Registry,
+    mention_counts: dict[str, int],
+    terms: Terms = RDFLIB_TERMS,
+    outlet_articles: dict[str, int] | None = None,
+) -> Iterator[tuple[str, list[Quad]]]:
+    """:func:`compile_crosssource`'s quads in parts, each named by what it is about (its *owner*).
+
+    ``g IRI``: a claim group, its values, its members' statuses and listing rows; ``t IRI``: a timeline
+    entry; ``e ID``: an entity's mention count and ``actors`` row; ``o ID``: an outlet's statistics.
+    No quad is in two parts, and a part depends only on what its owner names: an in-place change
+    (:mod:`kg.incremental`) recomputes the parts its articles reach and keeps the others.
+    """
+    parts = CrossSourceParts(registry, terms)
     for group in groups:
+        yield f"g {group.iri}", parts.group(group)
+    for iri, quads in parts.rows.timeline(groups):
+        yield f"t {iri}", quads
+    for entity_id in registry.entities:
+        yield f"e {entity_id}", parts.entity(entity_id, mention_counts.get(entity_id, 0))
+    for outlet, counts in _outlet_counts(groups).items():
+        articles = len(counts.pop("articles"))
+        yield f"o {outlet}", parts.outlet(outlet, (outlet_articles or {}).get(outlet, articles), counts)
+
+
+class CrossSourceParts:
+    """The quads of one group, entity or outlet of the cross-source and listing graphs (:func:`crosssource_parts`)."""
+
+    def __init__(self, registry: Registry, terms: Terms = RDFLIB_TERMS) -> None:
+        self.registry, self.t, self.v = registry, terms, ConstantTerms.of(terms)
+        self.g = terms.iri(CROSSSOURCE_GRAPH)
+        self.rows = ListingRows(registry, terms)
+
+    def group(self, group: ClaimGroup) -> list[Quad]:
+        """A group, its values, its members' statuses and their listing rows."""
+        t, v, g, registry = self.t, self.v, self.g, self.registry
+        q, kg, status = t.quad, v.kg, v.status
+        out: list[Quad] = []
+        add = out.append
         node = t.iri(group.iri)
         kind, topic, predicate = group.key[0], group.key[1], group.key[2]
-        yield q(node, v.type, kg["ClaimGroup"], g)
-        yield q(node, kg["topic"], t.iri(entity_iri(topic)), g)
+        add(q(node, v.type, kg["ClaimGroup"], g))
+        add(q(node, kg["topic"], t.iri(entity_iri(topic)), g))
         if kind == "quantity":
-            yield q(node, kg["groupPredicate"], t.iri(predicate), g)
+            add(q(node, kg["groupPredicate"], t.iri(predicate), g))
             counted = group.key[3]
             if counted in registry.kinds:
-                yield q(node, kg["kind"], t.iri(kind_iri(counted)), g)
+                add(q(node, kg["kind"], t.iri(kind_iri(counted)), g))
             elif counted:
-                yield q(node, kg["counted"], t.literal(counted), g)
+                add(q(node, kg["counted"], t.literal(counted), g))
         else:
-            yield q(node, kg["groupPredicate"], t.iri(predicate_iri(predicate)), g)
+            add(q(node, kg["groupPredicate"], t.iri(predicate_iri(predicate)), g))
         members = group.members
-        yield q(node, kg["claimCount"], int_term(t, len(members)), g)
-        yield q(node, kg["valueCount"], int_term(t, group.value_count), g)
-        yield q(node, kg["outletCount"], int_term(t, len({m.original or m.outlet for m in members})), g)
-        yield q(node, kg["contested"], v.true if group.contested else v.false, g)
+        add(q(node, kg["claimCount"], int_term(t, len(members)), g))
+        add(q(node, kg["valueCount"], int_term(t, group.value_count), g))
+        add(q(node, kg["outletCount"], int_term(t, len({m.original or m.outlet for m in members})), g))
+        add(q(node, kg["contested"], v.true if group.contested else v.false, g))
         if group.basis:
-            yield q(node, kg["basis"], t.literal(group.basis), g)
+            add(q(node, kg["basis"], t.literal(group.basis), g))
         for value in group.values:
             vnode = t.iri(value.iri)
-            yield q(vnode, v.type, kg["GroupValue"], g)
-            yield q(vnode, kg["valueOf"], node, g)
-            yield q(vnode, v.label, t.literal(value.text), g)
-            yield q(vnode, kg["claimCount"], int_term(t, len(value.members)), g)
-            yield q(vnode, kg["outletCount"], int_term(t, len(value.originals)), g)
+            add(q(vnode, v.type, kg["GroupValue"], g))
+            add(q(vnode, kg["valueOf"], node, g))
+            add(q(vnode, v.label, t.literal(value.text), g))
+            add(q(vnode, kg["claimCount"], int_term(t, len(value.members)), g))
+            add(q(vnode, kg["outletCount"], int_term(t, len(value.originals)), g))
             for other in value.agrees:
-                yield q(vnode, kg["agreesWithValue"], t.iri(other.iri), g)
+                add(q(vnode, kg["agreesWithValue"], t.iri(other.iri), g))
             for other in value.conflicts:
-                yield q(vnode, kg["conflictsWithValue"], t.iri(other.iri), g)
+                add(q(vnode, kg["conflictsWithValue"], t.iri(other.iri), g))
         for m in members:
             claim = t.iri(m.iri)
-            yield q(claim, kg["outlet"], t.iri(entity_iri(m.outlet)), g)
+            add(q(claim, kg["outlet"], t.iri(entity_iri(m.outlet)), g))
             if m.original and m.original != m.outlet:
-                yield q(claim, kg["originalSource"], t.iri(entity_iri(m.original)), g)
-            yield q(claim, kg["quote"], t.literal(m.claim.span.quote), g)
+                add(q(claim, kg["originalSource"], t.iri(entity_iri(m.original)), g))
+            add(q(claim, kg["quote"], t.literal(m.claim.span.quote), g))
             date = m.claim.date or m.published
             if date:
-                yield q(claim, kg["claimDate"], date_term(t, date), g)
-            yield q(claim, kg["inGroup"], node, g)
-            yield q(claim, kg["status"], status[m.status], g)
-            yield q(claim, kg["outletCount"], int_term(t, m.outlet_count), g)
+                add(q(claim, kg["claimDate"], date_term(t, date), g))
+            add(q(claim, kg["inGroup"], node, g))
+            add(q(claim, kg["status"], status[m.status], g))
+            add(q(claim, kg["outletCount"], int_term(t, m.outlet_count), g))
             if m.basis:
-                yield q(claim, kg["basis"], t.literal(m.basis), g)
+                add(q(claim, kg["basis"], t.literal(m.basis), g))
             if m.value is not None:
-                yield q(claim, kg["supportsValue"], t.iri(m.value.iri), g)
-    for entity_id in registry.entities:
-        yield q(t.iri(entity_iri(entity_id)), kg["mentionCount"], int_term(t, mention_counts.get(entity_id, 0)), g)
-    for outlet, counts in _outlet_counts(groups).items():
+                add(q(claim, kg["supportsValue"], t.iri(m.value.iri), g))
+        out.extend(self.rows.claims(group))
+        return out
+
+    def entity(self, entity_id: str, mentions: int) -> list[Quad]:
+        """An entity's mention count and its row in the ``actors`` listing."""
+        t = self.t
+        node = t.iri(entity_iri(entity_id))
+        return [
+            t.quad(node, self.v.kg["mentionCount"], int_term(t, mentions), self.g),
+            *self.rows.actor(entity_id, mentions),
+        ]
+
+    def outlet(self, outlet: str, articles: int, counts: dict[str, int]) -> list[Quad]:
+        """An outlet's article count and how many of its claims have each status (``_outlet_counts``)."""
+        t, kg = self.t, self.v.kg
         node = t.iri(entity_iri(outlet))
-        articles = len(counts.pop("articles"))
-        yield q(node, kg["articleCount"], int_term(t, (outlet_articles or {}).get(outlet, articles)), g)
-        for name, n in counts.items():
-            yield q(node, kg[name], int_term(t, n), g)
-    yield from compile_listings(groups, registry, terms, mention_counts)
+        out = [t.quad(node, kg["articleCount"], int_term(t, articles), self.g)]
+        out += [t.quad(node, kg[name], int_term(t, n), self.g) for name, n in counts.items()]
+        return out
 
 
 def _outlet_counts(groups: list[ClaimGroup]) -> dict[str, dict]:

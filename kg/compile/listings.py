@@ -54,7 +54,7 @@ from ..terms import (
 )
 from ..vocab import SUPERCLASSES
 
-__all__ = ["LISTINGS", "compile_listings", "listing_graph"]
+__all__ = ["LISTINGS", "ListingRows", "compile_listings", "listing_graph", "timeline_key"]
 
 LISTINGS = ("actor-actions", "actors", "conflicting-claims", "operation-quantities", "operations", "timeline")
 """The named queries that read a listing index: claims, dates or actors, one per row."""
@@ -189,37 +189,35 @@ class _Labels:
         return self.packer.either(claim.literal or "")
 
 
-def compile_listings(
-    groups: Iterable,
-    registry: Registry,
-    terms: Terms = RDFLIB_TERMS,
-    mention_counts: dict[str, int] | None = None,
-) -> Iterator[Quad]:
-    """The listing indexes of the claim groups (``crosssource.compare``) and of the registry's actors.
+class ListingRows:
+    """The listing rows of claim groups, timeline entries and actors, one piece at a time.
 
-    Yields each row's key (``kg:rank``), and the timeline's entries; actors sort by mentions (most
-    first), then label.
+    :func:`compile_listings` yields them all; an in-place change (:mod:`kg.incremental`) asks only
+    for the groups, entries and actors it changed.
     """
-    t, v = terms, ConstantTerms.of(terms)
-    q, kg = t.quad, v.kg
-    rank = kg["rank"]
-    graphs = {name: t.iri(listing_graph(name)) for name in LISTINGS}
-    labels = _Labels(registry)
-    key = labels.packer.key
-    relation_names = relations()
-    dates: dict[tuple[str, str, str], dict] = {}
 
-    def row(name: str, columns: Sequence[tuple[int, int]], iri: str, node) -> Quad:
-        return q(node, rank, decimal_term(t, key(columns, iri)), graphs[name])
+    def __init__(self, registry: Registry, terms: Terms = RDFLIB_TERMS) -> None:
+        self.t, self.v = terms, ConstantTerms.of(terms)
+        self.rank = self.v.kg["rank"]
+        self.graphs = {name: terms.iri(listing_graph(name)) for name in LISTINGS}
+        self.labels = _Labels(registry)
+        self.relation_names = relations()
 
-    for group in groups:
+    def _row(self, name: str, columns: Sequence[tuple[int, int]], iri: str, node) -> Quad:
+        return self.t.quad(
+            node, self.rank, decimal_term(self.t, self.labels.packer.key(columns, iri)), self.graphs[name]
+        )
+
+    def claims(self, group) -> Iterator[Quad]:
+        """The rows of the group's claims in the claim listings."""
+        labels, row, t = self.labels, self._row, self.t
         topic = group.key[1]
         group_kind = group.key[3] if group.key[0] == "quantity" else None
         for m in group.members:
             claim, outlet, iri = m.claim, labels.code(m.outlet), str(m.iri)
             node = t.iri(m.iri)
             subject_is_actor = labels.is_a(claim.subject, "Actor")
-            if claim.predicate in relation_names and subject_is_actor:
+            if claim.predicate in self.relation_names and subject_is_actor:
                 columns = (labels.code(claim.subject), labels.word(claim.predicate), labels.object(claim), outlet)
                 yield row("actor-actions", columns, iri, node)
             if claim.predicate in _ROLE_OF_ACTOR and labels.is_a(claim.object, "Operation") and claim.subject:
@@ -240,25 +238,69 @@ def compile_listings(
             if m.status == "conflicting":
                 columns = (labels.code(topic), labels.kind(group_kind), labels.object(claim), outlet)
                 yield row("conflicting-claims", columns, iri, node)
-            if claim.predicate in _WHEN and claim.literal:
-                entry = dates.setdefault((claim.subject, claim.predicate, claim.literal), {"outlets": set()})
-                entry["outlets"].add(m.original or m.outlet)
-                entry["contested"] = entry.get("contested", False) or m.status == "conflicting"
-    g = graphs["timeline"]
-    for (event, predicate, date), entry in sorted(dates.items()):
-        iri = timeline_iri(event, predicate, date)
-        node = t.iri(iri)
-        columns = ((_date(date), 4 * _DATE_CHARS), labels.code(event), labels.word(_WHEN[predicate]))
-        yield row("timeline", columns, str(iri), node)
-        yield q(node, v.type, kg["TimelineEntry"], g)
-        yield q(node, kg["topic"], t.iri(entity_iri(event)), g)
-        yield q(node, kg["groupPredicate"], t.iri(predicate_iri(predicate)), g)
-        yield q(node, kg["date"], date_term(t, date), g)
-        yield q(node, kg["outletCount"], int_term(t, len(entry["outlets"])), g)
-        yield q(node, kg["contested"], v.true if entry["contested"] else v.false, g)
+
+    def timeline(self, groups: Iterable) -> Iterator[tuple[str, list[Quad]]]:
+        """The timeline's entries the groups' dated claims make: (the entry's IRI, its quads), by entry."""
+        dates: dict[tuple[str, str, str], dict] = {}
+        for group in groups:
+            for m in group.members:
+                claim = m.claim
+                if claim.predicate in _WHEN and claim.literal:
+                    entry = dates.setdefault((claim.subject, claim.predicate, claim.literal), {"outlets": set()})
+                    entry["outlets"].add(m.original or m.outlet)
+                    entry["contested"] = entry.get("contested", False) or m.status == "conflicting"
+        t, v = self.t, self.v
+        q, kg, g = t.quad, v.kg, self.graphs["timeline"]
+        for (event, predicate, date), entry in sorted(dates.items()):
+            iri = timeline_iri(event, predicate, date)
+            node = t.iri(iri)
+            columns = ((_date(date), 4 * _DATE_CHARS), self.labels.code(event), self.labels.word(_WHEN[predicate]))
+            yield (
+                str(iri),
+                [
+                    self._row("timeline", columns, str(iri), node),
+                    q(node, v.type, kg["TimelineEntry"], g),
+                    q(node, kg["topic"], t.iri(entity_iri(event)), g),
+                    q(node, kg["groupPredicate"], t.iri(predicate_iri(predicate)), g),
+                    q(node, kg["date"], date_term(t, date), g),
+                    q(node, kg["outletCount"], int_term(t, len(entry["outlets"])), g),
+                    q(node, kg["contested"], v.true if entry["contested"] else v.false, g),
+                ],
+            )
+
+    def actor(self, entity_id: str, mentions: int) -> Iterator[Quad]:
+        """The entity's row in the ``actors`` listing (most mentioned first), if it is an actor."""
+        if self.labels.is_a(entity_id, "Actor"):
+            most_first = _MOST_MENTIONS - min(mentions, _MOST_MENTIONS)
+            iri = entity_iri(entity_id)
+            yield self._row("actors", ((most_first, 40), self.labels.code(entity_id)), str(iri), self.t.iri(iri))
+
+
+def timeline_key(claim: Claim) -> str | None:
+    """The timeline entry a claim counts in (subject, predicate and date), if any: claims with one key
+    make one entry, whatever groups they are in."""
+    if claim.predicate in _WHEN and claim.literal:
+        return f"{claim.subject} {claim.predicate} {claim.literal}"
+    return None
+
+
+def compile_listings(
+    groups: Iterable,
+    registry: Registry,
+    terms: Terms = RDFLIB_TERMS,
+    mention_counts: dict[str, int] | None = None,
+) -> Iterator[Quad]:
+    """The listing indexes of the claim groups (``crosssource.compare``) and of the registry's actors.
+
+    Yields each row's key (``kg:rank``), and the timeline's entries; actors sort by mentions (most
+    first), then label.
+    """
+    rows = ListingRows(registry, terms)
+    groups = list(groups)
+    for group in groups:
+        yield from rows.claims(group)
+    for _, quads in rows.timeline(groups):
+        yield from quads
     counts = mention_counts or {}
-    for entity in registry.entities.values():
-        if labels.is_a(entity.id, "Actor"):
-            most_first = _MOST_MENTIONS - min(counts.get(entity.id, 0), _MOST_MENTIONS)
-            iri = entity_iri(entity.id)
-            yield row("actors", ((most_first, 40), labels.code(entity.id)), str(iri), t.iri(iri))
+    for entity_id in registry.entities:
+        yield from rows.actor(entity_id, counts.get(entity_id, 0))

@@ -31,6 +31,7 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
 from collections.abc import Iterable
@@ -114,7 +115,18 @@ def _shingles(words: list[str]) -> np.ndarray:
 def _bands(shingles: np.ndarray) -> tuple[int, ...]:
     # multiply-shift hashing: one pseudo-random permutation of the shingles per row
     signature = ((_A[:, None] * shingles[None, :] + _B[:, None]) >> np.uint64(32)).min(axis=1)
-    return tuple(hash((band, signature[band * ROWS : (band + 1) * ROWS].tobytes())) for band in range(BANDS))
+    # a digest, not hash(): Python salts the hash of bytes per process, and the bands of an article cached
+    # by one process (kg build) must meet those of an article another process reads (kg add)
+    return tuple(
+        int.from_bytes(
+            hashlib.blake2b(
+                signature[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8, person=band.to_bytes(2, "big")
+            ).digest(),
+            "big",
+            signed=True,
+        )
+        for band in range(BANDS)
+    )
 
 
 @dataclass(eq=False)

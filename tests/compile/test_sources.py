@@ -1,5 +1,10 @@
 """Source independence: copies, near-copies and relayed reports count as one original source."""
 
+import json
+import os
+import subprocess
+import sys
+
 from kg.compile.crosssource import compare, compared_claims
 from kg.compile.sources import copy_clusters, fingerprint
 from kg.model import Annotated, Article, Claim, Quantity, Span
@@ -129,3 +134,22 @@ def test_the_graph_names_the_original_source_of_a_copy():
     assert {o for _, _, o, _ in ds.quads((copy, KG.originalSource, None, None))} == {entity_iri("france24")}
     first = next(m.iri for g in compiled.groups for m in g.members if m.article == "first")
     assert list(ds.quads((first, KG.originalSource, None, None))) == []
+
+
+def test_an_articles_bands_are_the_same_in_every_process():
+    """kg build caches the bands; kg add, another process, must find a copy of a cached article by them."""
+    story = " ".join(f"word{i}" for i in range(60))
+    code = (
+        "from kg.compile.sources import fingerprint; from kg.model import Article; "
+        f"print(list(fingerprint(Article(id='w', text='H\\n{story}', title='t', outlet='afp')).bands))"
+    )
+    mine = list(fingerprint(Article(id="w", text=f"H\n{story}", title="t", outlet="afp")).bands)
+    for seed in ("1", "2"):
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        assert json.loads(out.stdout) == mine
