@@ -192,12 +192,15 @@ def build(
                     on_article=shown,
                     on_compared=recorder,
                     on_derived=recorder.derived,
+                    on_part=recorder.part,
                 )
                 # kg.trig is written from the new store before it is swapped in, and moved in with it;
                 # the manifest in the meta fills up as the store reads the quads
                 meta = {**recorder.meta(), "articles": len(files)}
                 count = write_store(url, compiled, meta, dump_to=trig, dump_format="trig")
-            recorder.commit()  # a store whose cache is lost reads its articles again when it changes
+            recorder.commit(
+                compiled.groups or []
+            )  # a store whose cache is lost reads its articles again when it changes
         finally:
             recorder.cache.close()
     assert compiled.groups is not None  # the store consumed every quad

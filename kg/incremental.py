@@ -44,7 +44,17 @@ from typing import Any
 import pyoxigraph as ox
 
 from .compile import LISTINGS, compile_article, keyed_claims, listing_graph
-from .compile.crosssource import compare, compared_claims, compile_crosssource
+from .compile.crosssource import (
+    ClaimGroup,
+    CrossSourceParts,
+    compare,
+    compared_claims,
+    comparison_nodes,
+    crosssource_parts,
+    mechanisms_off,
+)
+from .compile.listings import timeline_key
+from .compile.sources import Fingerprint, copied_from
 from .corpus import REGISTRY_FILE, annotation_files, read_annotations, read_registry
 from .errors import KGError
 from .model import Annotated, Registry
@@ -148,7 +158,19 @@ class ArticleCache:
             except (OSError, sqlite3.Error) as exc:
                 raise KGError("E204", path=path, detail=str(exc)) from None
         self.db.execute("CREATE TABLE IF NOT EXISTS article (key TEXT PRIMARY KEY, entry BLOB NOT NULL)")
-        self.db.execute("CREATE TABLE IF NOT EXISTS derived (token TEXT PRIMARY KEY, quads BLOB NOT NULL)")
+        for table in (
+            "state (token TEXT NOT NULL)",
+            "part (owner TEXT PRIMARY KEY, lines BLOB NOT NULL)",
+            "node (node TEXT NOT NULL, article TEXT NOT NULL)",
+            "tally (article TEXT PRIMARY KEY, outlet TEXT NOT NULL, owners TEXT NOT NULL, claims INTEGER NOT NULL,"
+            " conflicting INTEGER NOT NULL, corroborated INTEGER NOT NULL, single INTEGER NOT NULL)",
+            "mention (entity TEXT PRIMARY KEY, n INTEGER NOT NULL)",
+            "print (article TEXT PRIMARY KEY, fingerprint BLOB NOT NULL)",
+            "copy (article TEXT PRIMARY KEY, first TEXT NOT NULL)",
+        ):
+            self.db.execute(f"CREATE TABLE IF NOT EXISTS {table}")
+        self.db.execute("CREATE INDEX IF NOT EXISTS node_by_node ON node (node)")
+        self.db.execute("CREATE INDEX IF NOT EXISTS node_by_article ON node (article)")
 
     @staticmethod
     def key(compiler: str, registry: str, article: str) -> str:
@@ -176,34 +198,134 @@ class ArticleCache:
         """Forget the entries of ``keys`` (articles no longer in the store), once :meth:`commit` is called."""
         self.db.executemany("DELETE FROM article WHERE key = ?", [(k,) for k in keys])
 
-    def put_derived(self, token: str, quads: Iterable[str]) -> None:
-        """Keep the quads computed across articles (N-Quads lines) under ``token``, once :meth:`commit` is called.
+    # what lies across articles, in parts (kg.compile.crosssource.crosssource_parts), and what a change
+    # needs to find the parts it reaches: each article's comparison nodes, its tally, the mention counts.
+    # They describe the store whose meta names their token as ``derived``; another token: not used.
 
-        The store's meta names the token of the snapshot that matches it (``derived``); a change
-        then diffs against the snapshot instead of reading those graphs back from the store.
-        """
-        packed = zlib.compressobj(1)
-        blob = b"".join([*(packed.compress(f"{line}\n".encode()) for line in quads), packed.flush()])
-        self.put_packed(token, blob)
+    def token(self) -> str | None:
+        """The token of the store state the parts describe, if any."""
+        row = self.db.execute("SELECT token FROM state").fetchone()
+        return row[0] if row else None
 
-    def put_packed(self, token: str, blob: bytes) -> None:
-        """Keep a snapshot already packed (zlib, each line ended by a newline): see :meth:`put_derived`."""
-        self.db.execute("INSERT OR REPLACE INTO derived VALUES (?, ?)", (token, blob))
+    def reset(self, token: str) -> None:
+        """Forget every part, node, tally and mention count; what is put next describes ``token``'s state."""
+        for table in ("state", "part", "node", "tally", "mention", "print", "copy"):
+            self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - our own table names
+        self.db.execute("INSERT INTO state VALUES (?)", (token,))
+
+    def set_token(self, token: str) -> None:
+        self.db.execute("UPDATE state SET token = ?", (token,))
+
+    def put_part(self, owner: str, lines: Iterable[str]) -> None:
+        """Keep a part's quads (N-Quads lines) under its owner."""
+        blob = zlib.compress("\n".join(lines).encode(), 1)
+        self.db.execute("INSERT OR REPLACE INTO part VALUES (?, ?)", (owner, blob))
+
+    def parts(self, owners: Iterable[str]) -> dict[str, list[str]]:
+        """The lines of the parts of ``owners`` that the cache holds."""
+        return {
+            owner: _unpacked(blob) for owner, blob in self._chunked("SELECT owner, lines FROM part", "owner", owners)
+        }
+
+    def drop_parts(self, owners: Iterable[str]) -> None:
+        self.db.executemany("DELETE FROM part WHERE owner = ?", [(o,) for o in owners])
 
     def derived(self, token: str | None) -> set[str] | None:
-        """The snapshot kept under ``token`` (see :meth:`put_derived`), or ``None``."""
-        if not token:
+        """Every line of every part, if they describe ``token``'s state, else ``None``."""
+        if not token or self.token() != token:
             return None
-        row = self.db.execute("SELECT quads FROM derived WHERE token = ?", (token,)).fetchone()
-        if row is None:
-            return None
-        lines = set(zlib.decompress(row[0]).decode().split("\n"))
-        lines.discard("")  # after the last newline
+        lines: set[str] = set()
+        for (blob,) in self.db.execute("SELECT lines FROM part"):
+            lines.update(_unpacked(blob))
         return lines
 
-    def keep_derived(self, token: str) -> None:
-        """Forget every snapshot but ``token``'s, once :meth:`commit` is called."""
-        self.db.execute("DELETE FROM derived WHERE token != ?", (token,))
+    def put_nodes(self, article: str, nodes: Iterable[str]) -> None:
+        self.db.executemany("INSERT INTO node VALUES (?, ?)", [(n, article) for n in nodes])
+
+    def nodes_of(self, articles: Iterable[str]) -> set[str]:
+        return {n for (n,) in self._chunked("SELECT node FROM node", "article", articles)}
+
+    def articles_at(self, nodes: Iterable[str]) -> set[str]:
+        return {a for (a,) in self._chunked("SELECT article FROM node", "node", nodes)}
+
+    def put_tally(self, article: str, outlet: str, owners: Iterable[str], counts: Counter[str]) -> None:
+        """An article's outlet, the parts its claims are in and how many of them have each status."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO tally VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                article,
+                outlet,
+                "\n".join(sorted(owners)),
+                counts.total(),
+                counts["conflicting"],
+                counts["corroborated"],
+                counts["single-source"],
+            ),
+        )
+
+    def tallies(self, articles: Iterable[str]) -> dict[str, tuple[str, list[str]]]:
+        """The outlet and the parts of each of ``articles`` the cache holds a tally of."""
+        rows = self._chunked("SELECT article, outlet, owners FROM tally", "article", articles)
+        return {a: (outlet, owners.split("\n") if owners else []) for a, outlet, owners in rows}
+
+    def drop_tallies(self, articles: Iterable[str]) -> None:
+        self.db.executemany("DELETE FROM tally WHERE article = ?", [(a,) for a in articles])
+        self.db.executemany("DELETE FROM node WHERE article = ?", [(a,) for a in articles])
+
+    def outlet_counts(self, outlets: Iterable[str]) -> dict[str, tuple[int, dict[str, int]]]:
+        """Per outlet with claims: its articles, and its claims' counts as ``_outlet_counts`` gives them."""
+        found = {}
+        for outlet, articles, claims, conflicting, corroborated, single in self._chunked(
+            "SELECT outlet, COUNT(*), SUM(claims), SUM(conflicting), SUM(corroborated), SUM(single) FROM tally",
+            "outlet",
+            outlets,
+            group="outlet",
+        ):
+            if claims:
+                counts = {
+                    "claimCount": claims,
+                    "conflictingCount": conflicting,
+                    "corroboratedCount": corroborated,
+                    "singleSourceCount": single,
+                }
+                found[outlet] = (articles, counts)
+        return found
+
+    def totals(self) -> tuple[int, int, int]:
+        """Claims, conflicting and corroborated claims of all the articles tallied."""
+        row = self.db.execute("SELECT SUM(claims), SUM(conflicting), SUM(corroborated) FROM tally").fetchone()
+        return tuple(int(n or 0) for n in row)
+
+    def mentions(self, entities: Iterable[str]) -> dict[str, int]:
+        return dict(self._chunked("SELECT entity, n FROM mention", "entity", entities))
+
+    def put_mentions(self, counts: dict[str, int]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO mention VALUES (?, ?)", list(counts.items()))
+
+    def put_print(self, article: str, fingerprint: Fingerprint) -> None:
+        """An article's fingerprint (copy detection runs across all articles at each change)."""
+        self.db.execute("INSERT OR REPLACE INTO print VALUES (?, ?)", (article, pickle.dumps(fingerprint)))
+
+    def drop_prints(self, articles: Iterable[str]) -> None:
+        self.db.executemany("DELETE FROM print WHERE article = ?", [(a,) for a in articles])
+
+    def prints(self) -> dict[str, Fingerprint]:
+        return {a: pickle.loads(b) for a, b in self.db.execute("SELECT article, fingerprint FROM print")}  # noqa: S301
+
+    def put_copies(self, copies: dict[str, Fingerprint]) -> None:
+        """Which article each copy's cluster copies (:func:`kg.compile.sources.copied_from`), replacing the last."""
+        self.db.execute("DELETE FROM copy")
+        self.db.executemany("INSERT INTO copy VALUES (?, ?)", [(a, f.article) for a, f in copies.items()])
+
+    def copies(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT article, first FROM copy"))
+
+    def _chunked(self, select: str, column: str, values: Iterable[str], group: str | None = None) -> Iterator[tuple]:
+        wanted = list(values)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            sql = f"{select} WHERE {column} IN ({','.join('?' * len(chunk))})"
+            yield from self.db.execute(sql + (f" GROUP BY {group}" if group else ""), chunk)
 
     def commit(self) -> None:
         """Keep what was put; a fresh cache replaces the old one now."""
@@ -224,6 +346,11 @@ class ArticleCache:
                 self.path.unlink()
 
 
+def _unpacked(blob: bytes) -> list[str]:
+    text = zlib.decompress(blob).decode()
+    return text.split("\n") if text else []
+
+
 def _entry(annotated: Annotated, registry: Registry, claims: list | None = None, compared: list | None = None) -> bytes:
     a = annotated.article
     mentions = Counter(e for m in annotated.mentions for e in m.entities)
@@ -238,9 +365,10 @@ def _entry(annotated: Annotated, registry: Registry, claims: list | None = None,
 
 @dataclass
 class Recorder:
-    """Records each article of a full build: its manifest line and its cache entry.
+    """Records each article of a full build: its manifest line, its cache entry, and the derived parts.
 
-    ``kg build`` passes :meth:`__call__` as the compiler's ``on_compared``.
+    ``kg build`` passes :meth:`__call__` as the compiler's ``on_compared``, :meth:`part` as its
+    ``on_part`` and :meth:`derived` as its ``on_derived``, then :meth:`commit` with the claim groups.
     """
 
     url: str
@@ -256,9 +384,13 @@ class Recorder:
         self.cache = ArticleCache(self.url, fresh=True)
         self.keep = store_editable(self.url)  # nothing to cache for a store that is only ever rebuilt
         self.token = uuid.uuid4().hex
-        self._packed = zlib.compressobj(1)  # the snapshot of the derived quads, packed as they pass
-        self._parts: list[bytes] = []
+        self.cache.reset(self.token)
+        self._owner: str | None = None
+        self._lines: list[str] = []
         self._terms = OxigraphTerms()
+        self._outlets: dict[str, str] = {}
+        self._mentions: Counter[str] = Counter()
+        self._prints: list[Fingerprint] = []
 
     def __call__(self, annotated: Annotated, compared: list | None = None) -> None:
         if not self.keep:
@@ -268,16 +400,32 @@ class Recorder:
         text = a.source_file or source.with_suffix(".txt").name
         digest = article_digest(source, text)
         self.manifest[a.id] = [source.name, text, digest]
+        if compared is None:
+            compared = list(compared_claims(annotated, keyed_claims(annotated), registry=self.registry))
         self.cache.put(
             ArticleCache.key(self.compiler, self.registry_digest, digest),
             _entry(annotated, self.registry, compared=compared),
         )
+        self.cache.put_nodes(a.id, comparison_nodes(compared))  # before compare() fills in what they lack
+        if compared:
+            self._prints.append(compared[0].fingerprint)
+        self._outlets[a.id] = a.outlet
+        self._mentions.update(e for m in annotated.mentions for e in m.entities)
+
+    def part(self, owner: str) -> None:
+        """The quads :meth:`derived` records next are ``owner``'s (``kg.compile.crosssource_parts``)."""
+        self._flush()
+        self._owner = owner
 
     def derived(self, quad: Any) -> None:
         """Records a quad computed across articles; ``kg build`` passes this as the compiler's ``on_derived``."""
         if self.keep:
-            line = str(quad if type(quad) is ox.Quad else next(self._terms.quads([quad])))
-            self._parts.append(self._packed.compress(f"{line}\n".encode()))
+            self._lines.append(str(quad if type(quad) is ox.Quad else next(self._terms.quads([quad]))))
+
+    def _flush(self) -> None:
+        if self.keep and self._owner is not None:
+            self.cache.put_part(self._owner, self._lines)
+        self._lines = []
 
     def meta(self) -> dict[str, Any]:
         """What the store records of its corpus; ``manifest`` is the recorder's own, filled as articles pass."""
@@ -289,12 +437,46 @@ class Recorder:
         }
         return {**meta, "derived": self.token} if self.keep else meta
 
-    def commit(self) -> None:
-        """Keep the cache once the store is in: cached articles and the snapshot of the derived quads."""
+    def commit(self, groups: list[ClaimGroup]) -> None:
+        """Keep the cache once the store is in: cached articles, the derived parts and each article's tally."""
         if self.keep:
-            self.cache.put_packed(self.token, b"".join([*self._parts, self._packed.flush()]))
-            self._parts = []
+            self._flush()
+            _put_tallies(self.cache, groups, self._outlets)
+            self.cache.put_mentions(self._mentions)
+            _put_copies(self.cache, self._prints, copied_from(self._prints))
         self.cache.commit()
+
+
+def _put_copies(
+    cache: ArticleCache,
+    prints: Iterable[Fingerprint],
+    copies: dict[str, Fingerprint],
+    articles: Iterable[str] | None = None,
+) -> None:
+    """The fingerprints, the copy clusters, and the cluster of each copy among ``articles`` (default: all)
+    as one of its comparison nodes."""
+    for printed in prints:
+        cache.put_print(printed.article, printed)
+    cache.put_copies(copies)
+    for article in copies if articles is None else articles:
+        if article in copies:
+            cache.put_nodes(article, [f"c {copies[article].article}"])
+
+
+def _put_tallies(cache: ArticleCache, groups: list[ClaimGroup], outlets: dict[str, str]) -> None:
+    """Each article's tally (:meth:`ArticleCache.put_tally`) from the groups its claims are in."""
+    owners: dict[str, set[str]] = {a: set() for a in outlets}
+    counts: dict[str, Counter[str]] = {a: Counter() for a in outlets}
+    for group in groups:
+        mine = f"g {group.iri}"
+        for m in group.members:
+            owners[m.article].add(mine)
+            counts[m.article][m.status] += 1
+            when = timeline_key(m.claim)
+            if when is not None:
+                owners[m.article].add(f"t {when}")
+    for article, outlet in outlets.items():
+        cache.put_tally(article, outlet, owners[article], counts[article])
 
 
 # --- one change -------------------------------------------------------------------------------------
@@ -425,7 +607,11 @@ def _recompute(
     dump_to: Path | None,
     on_phase: Callable[[str], None] | None = None,
 ) -> None:
-    """The body of :func:`_change`: compile, compare, diff the derived graphs, apply, record."""
+    """The body of :func:`_change`: compile, compare, diff the derived graphs, apply, record.
+
+    What lies across articles is recomputed only for the articles the change reaches through
+    comparison nodes (:func:`_reach`) when the cache describes the store; else for all articles.
+    """
     compiler, registry_digest = meta["compiler"], meta["registry"]
     old: dict[str, list[str]] = meta["manifest"]
     terms = OxigraphTerms()
@@ -433,49 +619,30 @@ def _recompute(
     keys = {i: ArticleCache.key(compiler, registry_digest, line[2]) for i, line in manifest.items()}
     if upsert:
         _phase(on_phase, f"compile {len(upsert)} article{'s' if len(upsert) != 1 else ''}")
+    fresh: dict[str, bytes] = {}
     for new in upsert:
         claims = keyed_claims(new.annotated)
         insert.extend(terms.quads(compile_article(new.annotated, terms, claims=claims)))
-        cache.put(keys[new.annotated.article.id], _entry(new.annotated, registry, claims))
-    _phase(on_phase, "read the cached claims")
-    entries = cache.get(set(keys.values()))
-    for article_id, line in manifest.items():  # a cache lost or pruned: read the article again
-        if keys[article_id] not in entries:
-            entries[keys[article_id]] = _entry(read_annotations(seeds / line[0], registry), registry)
-            cache.put(keys[article_id], entries[keys[article_id]])
-    # the comparison sees the articles in the order a full build reads them: by file name
-    compared: list = []
-    mentions: Counter[str] = Counter()
-    outlets: Counter[str] = Counter()
-    for article_id in sorted(manifest, key=lambda i: manifest[i][0]):
-        entry = pickle.loads(entries[keys[article_id]])  # noqa: S301 - our own cache
-        compared.extend(entry["claims"])
-        mentions.update(entry["mentions"])
-        outlets[entry["outlet"]] += 1
-    _phase(on_phase, "compare claims across sources")
-    groups = compare(compared, registry=registry)
-    statuses = Counter(m.status for g in groups for m in g.members)
-    report.claims, report.conflicting, report.corroborated = (
-        len(compared),
-        statuses["conflicting"],
-        statuses["corroborated"],
-    )
-    # compared as N-Quads lines, as the snapshot keeps them; only the lines that differ become quads
-    _phase(on_phase, "recompute the cross-source and listing graphs")
+        fresh[new.annotated.article.id] = entry = _entry(new.annotated, registry, claims)
+        cache.put(keys[new.annotated.article.id], entry)
+    token = uuid.uuid4().hex
+    touched = {*report.removed, *(n.annotated.article.id for n in upsert), *meta.get("pending", [])}
+    gone = {i: ArticleCache.key(compiler, registry_digest, old[i][2]) for i in touched if i in old}
+    scoped = not meta.get("pending") and not mechanisms_off() and cache.token() == meta.get("derived")
+    scoped = scoped and len(cache.get(set(gone.values()))) == len(set(gone.values()))  # the old entries, to undo
+    present = set(edit.graphs())
     as_lines = LineTerms()
-    lines = set(compile_crosssource(groups, registry, mentions, as_lines, outlets))
+    if scoped:
+        _phase(on_phase, "find the claims the change reaches")
+        before, lines = _reach(cache, manifest, keys, gone, fresh, registry, seeds, report, as_lines, token, on_phase)
+    else:
+        before = None if meta.get("pending") else cache.derived(meta.get("derived"))
+        lines = _everything(cache, manifest, keys, registry, seeds, report, as_lines, token, on_phase)
     derived_graphs = {str(CROSSSOURCE_GRAPH), *(str(listing_graph(n)) for n in LISTINGS)}
     derived_graphs |= {g[1:-1] for g in as_lines.graphs}  # every derived quad is in a named graph
-    present = set(edit.graphs())
-    # what the store holds across articles: the snapshot the last change or build kept, unless a
-    # change was cut short (its store may be ahead of the snapshot); else read from the store
-    before = None if meta.get("pending") else cache.derived(meta.get("derived"))
-    if before is None:
+    if before is None:  # a change cut short (its store may be ahead of the cache) or a lost cache: read the store
         before = {str(q) for g in derived_graphs & present for q in edit.graph(g)}
     delete, add = parse_lines(before - lines), parse_lines(lines - before)
-    token = uuid.uuid4().hex
-    cache.put_derived(token, lines)
-    touched = {*report.removed, *(n.annotated.article.id for n in upsert), *meta.get("pending", [])}
     kept = {str(ONTOLOGY_GRAPH), str(REGISTRY_GRAPH), *derived_graphs}
     kept |= {str(article_graph(i)) for i in manifest}
     drop = {str(article_graph(i)) for i in touched} & present
@@ -489,7 +656,9 @@ def _recompute(
     report.changed_quads = dropped + len(insert) + len(delete) + len(add)
     report.quads = int(meta.get("quads", 0)) - dropped - len(delete) + len(insert) + len(add)
     report.articles = len(manifest)
-    cache.commit()  # entries are keyed by content: keeping them is harmless if the change fails
+    # entries are keyed by content, and the parts name the token the store will name: keeping them is
+    # harmless if the change fails (the store then names the old token, and the next change reads it)
+    cache.commit()
     edit.set_meta({**meta, "pending": sorted(touched)})
     _phase(on_phase, "write the store")
     with files if files is not None else contextlib.nullcontext():
@@ -499,8 +668,180 @@ def _recompute(
     new_meta = {k: v for k, v in meta.items() if k != "pending"}
     new_meta.update(articles=len(manifest), manifest=manifest, quads=report.quads, derived=token)
     edit.set_meta(new_meta)
-    cache.keep_derived(token)
     cache.commit()
+
+
+def _entries(
+    cache: ArticleCache, ids: Iterable[str], manifest: dict[str, list[str]], keys: dict[str, str], registry, seeds
+) -> dict[str, dict]:
+    """The cached entries of articles ``ids``, unpickled (an article the cache lost is read again)."""
+    wanted = {i: keys[i] for i in ids}
+    found = cache.get(set(wanted.values()))
+    out = {}
+    for article_id, key in wanted.items():
+        if key not in found:
+            found[key] = _entry(read_annotations(seeds / manifest[article_id][0], registry), registry)
+            cache.put(key, found[key])
+        out[article_id] = pickle.loads(found[key])  # noqa: S301 - our own cache
+    return out
+
+
+def _compared(
+    entries: dict[str, dict],
+    manifest: dict[str, list[str]],
+    cache: ArticleCache,
+    registry: Registry,
+    copies: dict[str, Fingerprint],
+) -> tuple[list[ClaimGroup], dict[str, str]]:
+    """Compare the entries' claims (in the order a full build reads the articles: by file name), after
+    keeping each article's comparison nodes; returns the groups and each article's outlet.
+
+    ``copies``: the copy clusters of the whole corpus (:func:`kg.compile.sources.copied_from`)."""
+    compared: list = []
+    outlets: dict[str, str] = {}
+    for article_id in sorted(entries, key=lambda i: manifest[i][0]):
+        entry = entries[article_id]
+        cache.put_nodes(article_id, comparison_nodes(entry["claims"]))  # before compare() fills in what they lack
+        compared.extend(entry["claims"])
+        outlets[article_id] = entry["outlet"]
+    return compare(compared, registry=registry, copies=copies), outlets
+
+
+def _prints(entries: Iterable[tuple[str, dict]], manifest: dict[str, list[str]]) -> list[Fingerprint]:
+    """The fingerprints of the articles that have claims, in the order a full build reads them."""
+    found = [(manifest[i][0], e["claims"][0].fingerprint) for i, e in entries if e["claims"]]
+    return [f for _, f in sorted(found, key=lambda nf: nf[0]) if f is not None]
+
+
+def _everything(
+    cache: ArticleCache,
+    manifest: dict[str, list[str]],
+    keys: dict[str, str],
+    registry: Registry,
+    seeds: Path,
+    report: ChangeReport,
+    as_lines: LineTerms,
+    token: str,
+    on_phase: Callable[[str], None] | None,
+) -> set[str]:
+    """What lies across articles, recomputed from every article's cached claims; the cache's parts,
+    nodes, tallies and mention counts replaced by the new ones (under ``token``)."""
+    _phase(on_phase, "read the cached claims")
+    entries = _entries(cache, manifest, manifest, keys, registry, seeds)
+    cache.reset(token)
+    mentions: Counter[str] = Counter()
+    articles: Counter[str] = Counter()
+    for entry in entries.values():
+        mentions.update(entry["mentions"])
+        articles[entry["outlet"]] += 1
+    _phase(on_phase, "compare claims across sources")
+    prints = _prints(entries.items(), manifest)
+    copies = copied_from(prints)
+    groups, outlets = _compared(entries, manifest, cache, registry, copies)
+    _put_copies(cache, prints, copies)
+    _tally(report, groups)
+    _phase(on_phase, "recompute the cross-source and listing graphs")
+    lines: set[str] = set()
+    for owner, quads in crosssource_parts(groups, registry, mentions, as_lines, articles):
+        cache.put_part(owner, quads)
+        lines.update(quads)
+    _put_tallies(cache, groups, outlets)
+    cache.put_mentions(mentions)
+    return lines
+
+
+def _tally(report: ChangeReport, groups: list[ClaimGroup]) -> None:
+    statuses = Counter(m.status for g in groups for m in g.members)
+    report.claims = sum(statuses.values())
+    report.conflicting, report.corroborated = statuses["conflicting"], statuses["corroborated"]
+
+
+def _reach(
+    cache: ArticleCache,
+    manifest: dict[str, list[str]],
+    keys: dict[str, str],
+    gone: dict[str, str],
+    fresh: dict[str, bytes],
+    registry: Registry,
+    seeds: Path,
+    report: ChangeReport,
+    as_lines: LineTerms,
+    token: str,
+    on_phase: Callable[[str], None] | None,
+) -> tuple[set[str], set[str]]:
+    """What lies across articles, recomputed for the articles the change reaches only.
+
+    ``gone``: the cache keys of the articles the change removes or replaces (their old entries);
+    ``fresh``: the entries of the articles it puts in. The articles reached are those connected to
+    them through comparison nodes (:func:`kg.compile.crosssource.comparison_nodes`), as the cache
+    records them for the old corpus and as the new entries give them: their claims are compared
+    again, together, and their groups, timeline entries, outlets and the entities whose mention counts
+    change are compiled again. Returns the lines of those parts before and after.
+    """
+    blobs = cache.get(gone.values())
+    old_entries = {i: pickle.loads(blobs[k]) for i, k in gone.items()}  # noqa: S301 - our own cache
+    new_entries = {i: pickle.loads(b) for i, b in fresh.items()}  # noqa: S301 - our own cache
+    # copy clusters, across the whole corpus: the articles whose cluster changes are reached
+    prints = cache.prints()
+    for article_id in gone:
+        prints.pop(article_id, None)
+    for article_id, entry in new_entries.items():
+        if entry["claims"] and entry["claims"][0].fingerprint is not None:
+            prints[article_id] = entry["claims"][0].fingerprint
+    ordered = [prints[i] for i in sorted(prints, key=lambda i: manifest[i][0])]
+    copies = copied_from(ordered)
+    first = {a: f.article for a, f in copies.items()}
+    was = cache.copies()
+    seeds = set(gone) | set(fresh) | {a for a in set(was) | set(first) if was.get(a) != first.get(a)}
+    # the articles reached: through the nodes of the old corpus and those of the new articles
+    nodes = cache.nodes_of(seeds) | {n for e in new_entries.values() for n in comparison_nodes(e["claims"])}
+    nodes |= {f"c {first[a]}" for a in seeds if a in first}
+    reached = set(seeds)
+    frontier = nodes
+    while frontier:
+        found = cache.articles_at(frontier) - reached
+        reached |= found
+        frontier = cache.nodes_of(found) - nodes
+        nodes |= frontier
+    old_tallies = cache.tallies(reached)
+    owners = {o for _, mine in old_tallies.values() for o in mine}
+    outlets_touched = {outlet for outlet, _ in old_tallies.values()}
+    cache.drop_tallies(reached)
+    _phase(on_phase, f"compare the claims of {len(reached)} article{'s' if len(reached) != 1 else ''}")
+    again = [i for i in reached if i in manifest and i not in fresh]
+    entries = {**_entries(cache, again, manifest, keys, registry, seeds), **new_entries}
+    groups, outlets = _compared(entries, manifest, cache, registry, copies)
+    cache.drop_prints(gone)
+    # the articles not reached keep their cluster's node: their cluster is the same
+    _put_copies(cache, [prints[i] for i in fresh if i in prints], copies, [i for i in reached if i in manifest])
+    _put_tallies(cache, groups, outlets)
+    outlets_touched |= set(outlets.values())
+    # mention counts: less the old entries', plus the new ones'
+    delta: Counter[str] = Counter()
+    for entry in old_entries.values():
+        delta.subtract(entry["mentions"])
+    for entry in new_entries.values():
+        delta.update(entry["mentions"])
+    changed = {e for e, n in delta.items() if n}
+    counts = cache.mentions(changed)
+    counts = {e: counts.get(e, 0) + delta[e] for e in changed}
+    cache.put_mentions(counts)
+    _phase(on_phase, "recompute the cross-source and listing graphs")
+    parts = CrossSourceParts(registry, as_lines)
+    after: dict[str, list[str]] = {f"g {group.iri}": parts.group(group) for group in groups}
+    after.update((f"t {iri}", quads) for iri, quads in parts.rows.timeline(groups))
+    entities = [e for e in changed if e in registry.entities]
+    after.update((f"e {e}", parts.entity(e, counts[e])) for e in entities)
+    for outlet, (articles, tally) in cache.outlet_counts(outlets_touched).items():
+        after[f"o {outlet}"] = parts.outlet(outlet, articles, tally)
+    owners |= {f"e {e}" for e in entities} | {f"o {o}" for o in outlets_touched}
+    before = cache.parts(owners)
+    cache.drop_parts(owners)
+    for owner, quads in after.items():
+        cache.put_part(owner, quads)
+    cache.set_token(token)
+    report.claims, report.conflicting, report.corroborated = cache.totals()
+    return {line for quads in before.values() for line in quads}, {line for quads in after.values() for line in quads}
 
 
 @contextlib.contextmanager

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 import kg
 from kg.build import build
@@ -356,3 +357,53 @@ def test_derived_quads_as_lines_are_the_lines_pyoxigraph_writes(tmp_path):
         ].object.value
         == odd
     )
+
+
+def copy_of(corpus: Path, article: str, name: str, outlet: str, published: str, to: Path) -> Path:
+    """A wire copy of ``article``: the same text, republished by ``outlet`` on ``published``, under ``name``,
+    annotated as a copy may be: its figures only, without their event, said of another country."""
+    text = yaml.safe_load((corpus / f"{article}.yaml").read_text(encoding="utf-8"))
+    text["article"].update(outlet=outlet, published=published)
+    text.pop("events", None)
+    text["claims"] = [claim for claim in text.get("claims", []) if "quantity" in claim]
+    for claim in text["claims"]:
+        claim.pop("about", None)
+        claim["subject"] = "c0"
+    (to / f"{name}.yaml").write_text(yaml.safe_dump(text, sort_keys=False), encoding="utf-8")
+    shutil.copyfile(corpus / f"{article}.txt", to / f"{name}.txt")
+    return to / f"{name}.yaml"
+
+
+def test_a_change_compares_again_only_the_articles_it_reaches_and_equals_a_full_build(tmp_path):
+    """Articles about other countries and events are not compared again; copies of one text are, with the
+    copy clusters of the whole corpus: a copy added after or before its original, the original removed."""
+    corpus, new = tmp_path / "corpus", tmp_path / "new"
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "generate.py"), "--articles", "80", "--out", str(corpus)],
+        check=True,
+        capture_output=True,
+    )
+    new.mkdir()
+    store = str(tmp_path / "store")
+    build(corpus, store=store, out=None)
+    entities = yaml.safe_load((corpus / "registry.yaml").read_text(encoding="utf-8"))["entities"]
+    outlets = sorted(e for e, about in entities.items() if about["type"] == "MediaOutlet")
+    phases: list[str] = []
+
+    later = copy_of(corpus, "a000010", "z-later", outlets[-1], "2030-01-01", new)
+    add_articles([later], store, on_phase=phases.append)
+    reached = [int(p.split()[4]) for p in phases if p.startswith("compare the claims of")]
+    assert reached and reached[-1] < 40
+    assert quads(store) == full_build(corpus, tmp_path)
+    original = kg.query(
+        "SELECT ?o WHERE { ?c kg:originalSource ?o ; kg:quote ?q . FILTER(CONTAINS(STR(?c), 'z-later')) }", store=store
+    )
+    assert len(original) > 0  # the copy's claims count for the outlet it copies
+
+    earlier = copy_of(corpus, "a000020", "z-earlier", outlets[0], "1990-01-01", new)
+    add_articles([earlier], store)  # now the first of its cluster: the original's claims count for it
+    assert quads(store) == full_build(corpus, tmp_path)
+    remove_articles(["a000010"], store)  # z-later stands alone again
+    assert quads(store) == full_build(corpus, tmp_path)
+    remove_articles(["z-earlier"], store)
+    assert quads(store) == full_build(corpus, tmp_path)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from ..model import Annotated, Corpus, Registry
 from ..terms import RDFLIB_TERMS, Quad, Terms
 from .article import compile_article, compile_ontology, compile_registry, keyed_claims
-from .crosssource import ClaimGroup, ComparedClaim, compare, compared_claims, compile_crosssource
+from .crosssource import ClaimGroup, ComparedClaim, compare, compared_claims, crosssource_parts
 
 __all__ = ["CompiledCorpus", "compile_corpus", "mention_counts", "to_dataset"]
 
@@ -55,6 +55,9 @@ class CompiledCorpus:
         compared (``kg build`` caches them for ``kg add``).
     on_derived : callable, optional
         Called with each quad computed across articles (cross-source and listing graphs) before it is yielded.
+    on_part : callable, optional
+        Called with the owner of each part of those quads (:func:`~kg.compile.crosssource.crosssource_parts`)
+        before its quads.
     """
 
     registry: Registry
@@ -64,6 +67,7 @@ class CompiledCorpus:
     on_article: Callable[[Annotated], object] | None = None
     on_compared: Callable[[Annotated, list[ComparedClaim]], object] | None = None
     on_derived: Callable[[Quad], object] | None = None
+    on_part: Callable[[str], object] | None = None
     groups: list[ClaimGroup] | None = field(default=None, init=False)
     """The claim groups, once every quad has been yielded."""
 
@@ -88,14 +92,14 @@ class CompiledCorpus:
                 self.on_article(annotated)
         groups = compare(compared, registry=self.registry)
         self.groups = groups
-        derived = compile_crosssource(groups, self.registry, mentions, terms, outlets)
-        if self.on_derived is None:
-            yield from derived
-            return
-        on_derived = self.on_derived
-        for quad in derived:
-            on_derived(quad)
-            yield quad
+        on_derived, on_part = self.on_derived, self.on_part
+        for owner, quads in crosssource_parts(groups, self.registry, mentions, terms, outlets):
+            if on_part is not None:
+                on_part(owner)
+            if on_derived is not None:
+                for quad in quads:
+                    on_derived(quad)
+            yield from quads
 
 
 def compile_corpus(corpus: Corpus, *, ontology: bool = True, terms: Terms = RDFLIB_TERMS) -> Iterator[Quad]:

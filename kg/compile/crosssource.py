@@ -99,7 +99,7 @@ from ..terms import (
 )
 from ..vocab import date_period
 from .article import KeyedClaim, keyed_claims
-from .listings import ListingRows
+from .listings import ListingRows, timeline_key
 from .sources import Fingerprint, copied_from, fingerprint, original_sources
 
 __all__ = [
@@ -110,6 +110,7 @@ __all__ = [
     "GroupValue",
     "compare",
     "compare_claims",
+    "comparison_nodes",
     "compared_claims",
     "comparison_key",
     "compile_crosssource",
@@ -546,6 +547,33 @@ def compared_claims(
     yield from out
 
 
+def comparison_nodes(claims: Iterable[ComparedClaim]) -> set[str]:
+    """What an article's claims share with other articles' claims in :func:`compare` (before it ran).
+
+    Two articles can change each other's comparison only through a node both have: an event a
+    quantity claim is about (``e``), its acting country (``a``), the month of a claim whose country
+    is unknown (``p``), the key of another claim (``k``), a timeline entry (``t``); and articles that
+    are copies of one text through their copy cluster (the caller's: it is worked out across the
+    whole corpus). :func:`_keys` reads counts kept under an event, a
+    country or an unknown country's month, so the claims of articles connected through nodes, and
+    only they, are compared together: an in-place change (:mod:`kg.incremental`) compares again the
+    articles its own reach through them, and gets what comparing all would give them.
+    """
+    nodes: set[str] = set()
+    for c in claims:
+        claim = c.claim
+        if claim.quantity is not None:
+            if c.event:
+                nodes.add(f"e {c.event}")
+            nodes.add(f"a {c.actor}" if c.actor else f"p {c.period}")
+        else:
+            nodes.add(f"k {comparison_key(claim)!r}")
+        when = timeline_key(claim)
+        if when is not None:
+            nodes.add(f"t {when}")
+    return nodes
+
+
 # -- grouping ------------------------------------------------------------------------------------
 
 
@@ -571,7 +599,10 @@ def compare_claims(corpus: Corpus, off: Iterable[str] | None = None) -> list[Cla
 
 
 def compare(
-    claims: Iterable[ComparedClaim], registry: Registry | None = None, off: Iterable[str] | None = None
+    claims: Iterable[ComparedClaim],
+    registry: Registry | None = None,
+    off: Iterable[str] | None = None,
+    copies: dict[str, Fingerprint] | None = None,
 ) -> list[ClaimGroup]:
     """Group claims (from any number of articles), find their original sources, set each one's status.
 
@@ -583,6 +614,9 @@ def compare(
         For kinds and names in the basis.
     off : iterable of str, optional
         Mechanisms switched off (:data:`MECHANISMS`); default ``$KG_CROSSSOURCE_OFF``.
+    copies : dict, optional
+        :func:`~kg.compile.sources.copied_from` of the articles' fingerprints, worked out already (over
+        a larger corpus than these claims' articles: an in-place change compares some articles only).
     """
     off = mechanisms_off() if off is None else frozenset(off)
     registry = registry or Registry()
@@ -592,7 +626,7 @@ def compare(
             compared.original = compared.original or compared.outlet
     else:
         prints = {id(c.fingerprint): c.fingerprint for c in claims if c.fingerprint is not None}
-        copies = copied_from(prints.values())
+        copies = copied_from(prints.values()) if copies is None else copies
         sources = original_sources(prints.values(), copies)
         for compared in claims:
             if compared.original is None:

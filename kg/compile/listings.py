@@ -277,10 +277,10 @@ class ListingRows:
 
 
 def timeline_key(claim: Claim) -> str | None:
-    """The timeline entry a claim counts in (subject, predicate and date), if any: claims with one key
-    make one entry, whatever groups they are in."""
+    """The IRI of the timeline entry a claim counts in (its subject, predicate and date), if any: claims
+    with one key make one entry, whatever groups they are in."""
     if claim.predicate in _WHEN and claim.literal:
-        return f"{claim.subject} {claim.predicate} {claim.literal}"
+        return str(timeline_iri(claim.subject, claim.predicate, claim.literal))
     return None
 
 
