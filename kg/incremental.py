@@ -6,14 +6,24 @@ both). Beside the store, a cache keeps what the comparison across sources needs 
 keyed by those digests (``cache.sqlite`` in an embedded store's folder; in memory for a
 ``memory:`` store): its claims ready to compare, its mention counts and its outlet.
 
-A change then compiles only the articles it adds, recomputes the cross-source graph and the
-listing indexes from the cached claims of all articles (in the order a full build reads them, so
-the result is the same), and replaces in one transaction the graphs of the articles it touches
-and the quads of the cross-source and listing graphs that differ. Those graphs are not read back
-from the store to find what differs: the cache keeps a snapshot of them (N-Quads lines, under a
-token the store's meta names as ``derived``), written by the full build and by each change; a
-change cut short (the meta says ``pending``) or a lost cache makes the next change read the store.
-A failure, an interrupt or a killed process leaves the store as it was.
+A change then compiles only the articles it adds and compares again only the claims it can reach.
+Two articles change each other's comparison only through what their claims share (an event, an
+acting country, the month of a figure whose country is unknown, the key of another claim, a
+timeline entry: :func:`kg.compile.crosssource.comparison_nodes`) or through a copy cluster (copy
+detection runs over the fingerprints of the whole corpus, cached, at each change). The cache
+records each article's nodes; a change follows them from the articles it adds, replaces or removes
+and from those whose copy cluster it changes, to every article connected to them, and compares
+those articles' claims together, in the order a full build reads them: what they get is what
+comparing all would give them, and the claims of the others are unchanged. It then compiles again
+the parts of the cross-source and listing graphs those claims are in (their groups, timeline
+entries, outlets, and the entities whose mention counts change:
+:func:`kg.compile.crosssource.crosssource_parts`), diffs them against the same parts as the cache
+keeps them (N-Quads lines, with each article's tally: its outlet, its parts, its claims' statuses),
+and replaces in one transaction the graphs of the articles it touches and the quads that differ.
+The cache describes the store whose meta names its token as ``derived``; a change cut short (the
+meta says ``pending``), a lost cache or another token makes the next change compare every article
+and read the derived graphs back from the store, and record the cache afresh. A failure, an
+interrupt or a killed process leaves the store as it was.
 
 Where added articles live: :func:`add_articles` copies them into the corpus folder the store was
 built from, so a later full ``kg build`` gives the same graph; :func:`remove_articles` moves an
