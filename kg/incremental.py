@@ -64,7 +64,16 @@ from .compile.crosssource import (
     mechanisms_off,
 )
 from .compile.listings import timeline_key
-from .compile.sources import Fingerprint, copied_from
+from .compile.sources import (
+    MAX_CANDIDATES,
+    THRESHOLD,
+    Fingerprint,
+    candidates,
+    components,
+    copy_edges,
+    earliest,
+    jaccard,
+)
 from .corpus import REGISTRY_FILE, annotation_files, read_annotations, read_registry
 from .errors import KGError
 from .model import Annotated, Registry
@@ -177,10 +186,16 @@ class ArticleCache:
             "mention (entity TEXT PRIMARY KEY, n INTEGER NOT NULL)",
             "print (article TEXT PRIMARY KEY, fingerprint BLOB NOT NULL)",
             "copy (article TEXT PRIMARY KEY, first TEXT NOT NULL)",
+            "band (band INTEGER NOT NULL, pos TEXT NOT NULL, k INTEGER NOT NULL, article TEXT NOT NULL)",
+            "edge (article TEXT NOT NULL, other TEXT NOT NULL)",
         ):
             self.db.execute(f"CREATE TABLE IF NOT EXISTS {table}")
         self.db.execute("CREATE INDEX IF NOT EXISTS node_by_node ON node (node)")
         self.db.execute("CREATE INDEX IF NOT EXISTS node_by_article ON node (article)")
+        self.db.execute("CREATE INDEX IF NOT EXISTS band_by_band ON band (band, pos)")
+        self.db.execute("CREATE INDEX IF NOT EXISTS band_by_article ON band (article)")
+        self.db.execute("CREATE INDEX IF NOT EXISTS edge_by_article ON edge (article)")
+        self.db.execute("CREATE INDEX IF NOT EXISTS edge_by_other ON edge (other)")
 
     @staticmethod
     def key(compiler: str, registry: str, article: str) -> str:
@@ -219,7 +234,7 @@ class ArticleCache:
 
     def reset(self, token: str) -> None:
         """Forget every part, node, tally and mention count; what is put next describes ``token``'s state."""
-        for table in ("state", "part", "node", "tally", "mention", "print", "copy"):
+        for table in ("state", "part", "node", "tally", "mention", "print", "copy", "band", "edge"):
             self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - our own table names
         self.db.execute("INSERT INTO state VALUES (?)", (token,))
 
@@ -312,20 +327,63 @@ class ArticleCache:
     def put_mentions(self, counts: dict[str, int]) -> None:
         self.db.executemany("INSERT OR REPLACE INTO mention VALUES (?, ?)", list(counts.items()))
 
-    def put_print(self, article: str, fingerprint: Fingerprint) -> None:
-        """An article's fingerprint (copy detection runs across all articles at each change)."""
+    # copy detection (kg.compile.sources), kept so that a change finds the copies it makes or unmakes:
+    # each article's fingerprint, its bands (in order, with its place in the corpus), the pairs of
+    # copies each article found among its candidates, and which article each copy's cluster copies
+
+    def put_print(self, article: str, fingerprint: Fingerprint, pos: str) -> None:
+        """An article's fingerprint and its bands; ``pos`` orders the articles as a full build reads them."""
         self.db.execute("INSERT OR REPLACE INTO print VALUES (?, ?)", (article, pickle.dumps(fingerprint)))
+        if fingerprint.shingles is not None:
+            rows = [(band, pos, k, article) for k, band in enumerate(fingerprint.bands)]
+            self.db.executemany("INSERT INTO band VALUES (?, ?, ?, ?)", rows)
 
     def drop_prints(self, articles: Iterable[str]) -> None:
-        self.db.executemany("DELETE FROM print WHERE article = ?", [(a,) for a in articles])
+        """Forget the fingerprints, bands and copy pairs of ``articles``."""
+        for table, column in (("print", "article"), ("band", "article"), ("edge", "article"), ("edge", "other")):
+            self.db.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(a,) for a in articles])  # noqa: S608
 
-    def prints(self) -> dict[str, Fingerprint]:
-        return {a: pickle.loads(b) for a, b in self.db.execute("SELECT article, fingerprint FROM print")}  # noqa: S301
+    def prints(self, articles: Iterable[str]) -> dict[str, Fingerprint]:
+        rows = self._chunked("SELECT article, fingerprint FROM print", "article", articles)
+        return {a: pickle.loads(b) for a, b in rows}  # noqa: S301 - our own cache
 
-    def put_copies(self, copies: dict[str, Fingerprint]) -> None:
-        """Which article each copy's cluster copies (:func:`kg.compile.sources.copied_from`), replacing the last."""
-        self.db.execute("DELETE FROM copy")
-        self.db.executemany("INSERT INTO copy VALUES (?, ?)", [(a, f.article) for a, f in copies.items()])
+    def bands(self, articles: Iterable[str]) -> dict[str, tuple[str, list[int]]]:
+        """Each article's place and bands, in order."""
+        found: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+        for article, pos, k, band in self._chunked("SELECT article, pos, k, band FROM band", "article", articles):
+            found.setdefault(article, (pos, []))[1].append((k, band))
+        return {a: (pos, [b for _, b in sorted(bands)]) for a, (pos, bands) in found.items()}
+
+    def band_mates(self, bands: Iterable[int]) -> set[str]:
+        return {a for (a,) in self._chunked("SELECT article FROM band", "band", bands)}
+
+    def earlier(self, band: int, pos: str) -> list[str]:
+        """The articles before ``pos`` with ``band``, the latest first (as many as candidates can take)."""
+        rows = self.db.execute(
+            "SELECT article FROM band WHERE band = ? AND pos < ? ORDER BY pos DESC LIMIT ?", (band, pos, MAX_CANDIDATES)
+        )
+        return [a for (a,) in rows]
+
+    def put_edges(self, edges: Iterable[tuple[str, str]]) -> None:
+        self.db.executemany("INSERT INTO edge VALUES (?, ?)", list(edges))
+
+    def drop_edges(self, edges: Iterable[tuple[str, str]]) -> None:
+        self.db.executemany("DELETE FROM edge WHERE article = ? AND other = ?", list(edges))
+
+    def linked(self, articles: Iterable[str]) -> list[tuple[str, str]]:
+        """The copy pairs ``articles`` are in, either way."""
+        wanted = list(articles)
+        found = list(self._chunked("SELECT article, other FROM edge", "article", wanted))
+        found += self._chunked("SELECT article, other FROM edge", "other", wanted)
+        return found
+
+    def put_copies(self, copies: dict[str, str], articles: Iterable[str] | None = None) -> None:
+        """Which article each copy's cluster copies, for ``articles`` (default: all, replacing the last)."""
+        if articles is None:
+            self.db.execute("DELETE FROM copy")
+        else:
+            self.db.executemany("DELETE FROM copy WHERE article = ?", [(a,) for a in articles])
+        self.db.executemany("INSERT INTO copy VALUES (?, ?)", list(copies.items()))
 
     def copies(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT article, first FROM copy"))
@@ -400,7 +458,7 @@ class Recorder:
         self._terms = OxigraphTerms()
         self._outlets: dict[str, str] = {}
         self._mentions: Counter[str] = Counter()
-        self._prints: list[Fingerprint] = []
+        self._prints: list[tuple[str, Fingerprint]] = []
 
     def __call__(self, annotated: Annotated, compared: list | None = None) -> None:
         if not self.keep:
@@ -417,8 +475,8 @@ class Recorder:
             _entry(annotated, self.registry, compared=compared),
         )
         self.cache.put_nodes(a.id, comparison_nodes(compared))  # before compare() fills in what they lack
-        if compared:
-            self._prints.append(compared[0].fingerprint)
+        if compared and compared[0].fingerprint is not None:
+            self._prints.append((source.name, compared[0].fingerprint))
         self._outlets[a.id] = a.outlet
         self._mentions.update(e for m in annotated.mentions for e in m.entities)
 
@@ -453,24 +511,86 @@ class Recorder:
             self._flush()
             _put_tallies(self.cache, groups, self._outlets)
             self.cache.put_mentions(self._mentions)
-            _put_copies(self.cache, self._prints, copied_from(self._prints))
+            _record_copies(self.cache, self._prints)
         self.cache.commit()
 
 
-def _put_copies(
-    cache: ArticleCache,
-    prints: Iterable[Fingerprint],
-    copies: dict[str, Fingerprint],
-    articles: Iterable[str] | None = None,
-) -> None:
-    """The fingerprints, the copy clusters, and the cluster of each copy among ``articles`` (default: all)
-    as one of its comparison nodes."""
-    for printed in prints:
-        cache.put_print(printed.article, printed)
-    cache.put_copies(copies)
-    for article in copies if articles is None else articles:
-        if article in copies:
-            cache.put_nodes(article, [f"c {copies[article].article}"])
+def _record_copies(cache: ArticleCache, prints: list[tuple[str, Fingerprint]]) -> dict[str, Fingerprint]:
+    """Copy detection over ``prints`` ((place, fingerprint), in the order a full build reads them), kept in
+    the cache with the copy clusters as comparison nodes; returns :func:`kg.compile.sources.copied_from`."""
+    for pos, printed in prints:
+        cache.put_print(printed.article, printed, pos)
+    edges = copy_edges(f for _, f in prints)
+    cache.put_edges(edges)
+    by_id = {f.article: f for _, f in prints}
+    copies = {}
+    for cluster in components(by_id, edges):
+        first = earliest([by_id[a] for a in cluster])
+        copies.update((a, first) for a in cluster)
+    cache.put_copies({a: f.article for a, f in copies.items()})
+    for article, first in copies.items():
+        cache.put_nodes(article, [f"c {first.article}"])
+    return copies
+
+
+def _recopy(
+    cache: ArticleCache, manifest: dict[str, list[str]], gone: Iterable[str], fresh: dict[str, Fingerprint]
+) -> set[str]:
+    """Copy detection brought up to date after ``gone`` left and ``fresh`` came in (a replaced article is
+    both); returns the articles whose cluster's first article changed (those the change reaches).
+
+    The candidates of an article depend only on the articles before it
+    (:func:`kg.compile.sources.candidates`): only the articles sharing a band with a changed one look
+    for copies again, each comparing the candidates it gained (the cache keeps the pairs it found), and
+    the clusters those pairs link are worked out again.
+    """
+    gone = set(gone)
+    before = cache.bands(gone)
+    changed_bands = {b for _, bands in before.values() for b in bands}
+    changed_bands |= {b for f in fresh.values() if f.shingles is not None for b in f.bands}
+    examiners = cache.bands(cache.band_mates(changed_bands) - gone)
+    old = {
+        a: candidates(bands, lambda band, pos=pos: cache.earlier(band, pos)) for a, (pos, bands) in examiners.items()
+    }
+    old_links = cache.linked(examiners.keys() | gone | fresh.keys())
+    cache.drop_prints(gone | fresh.keys())
+    for article, printed in fresh.items():
+        cache.put_print(article, printed, manifest[article][0])
+        if printed.shingles is not None:
+            examiners[article] = (manifest[article][0], list(printed.bands))
+            old[article] = []
+    new = {
+        a: candidates(bands, lambda band, pos=pos: cache.earlier(band, pos)) for a, (pos, bands) in examiners.items()
+    }
+    gained = {a: [o for o in new[a] if o not in set(old[a])] for a in examiners}
+    shingles = {
+        a: f.shingles for a, f in cache.prints(examiners.keys() | {o for g in gained.values() for o in g}).items()
+    }
+    cache.drop_edges([(a, o) for a in examiners if a not in fresh for o in set(old[a]) - set(new[a])])
+    cache.put_edges(
+        [(a, o) for a, mine in gained.items() for o in mine if jaccard(shingles[a], shingles[o]) >= THRESHOLD]
+    )
+    # the clusters the changed pairs were or are in, worked out again
+    was = cache.copies()
+    touched = set(examiners) | gone | {a for link in old_links for a in link}
+    firsts = {was[a] for a in touched if a in was}
+    members = touched | {a for a, first in was.items() if first in firsts}
+    present = {a for a in members if a in manifest and (a not in gone or a in fresh)}
+    seen, frontier, links = set(present), set(present), set()
+    while frontier:
+        found = cache.linked(frontier)
+        links.update(found)
+        frontier = {a for link in found for a in link} - seen
+        seen |= frontier
+    prints = cache.prints(seen)
+    ordered = sorted(seen & prints.keys(), key=lambda a: manifest[a][0])
+    now = {}
+    for cluster in components(ordered, links):
+        first = earliest([prints[a] for a in cluster]).article
+        now.update((a, first) for a in cluster)
+    everyone = members | seen
+    cache.put_copies(now, everyone)
+    return {a for a in everyone if was.get(a) != now.get(a)}
 
 
 def _put_tallies(cache: ArticleCache, groups: list[ClaimGroup], outlets: dict[str, str]) -> None:
@@ -717,10 +837,10 @@ def _compared(
     return compare(compared, registry=registry, copies=copies), outlets
 
 
-def _prints(entries: Iterable[tuple[str, dict]], manifest: dict[str, list[str]]) -> list[Fingerprint]:
-    """The fingerprints of the articles that have claims, in the order a full build reads them."""
+def _prints(entries: Iterable[tuple[str, dict]], manifest: dict[str, list[str]]) -> list[tuple[str, Fingerprint]]:
+    """The fingerprints of the articles that have claims, with their places, in the order a full build reads them."""
     found = [(manifest[i][0], e["claims"][0].fingerprint) for i, e in entries if e["claims"]]
-    return [f for _, f in sorted(found, key=lambda nf: nf[0]) if f is not None]
+    return sorted(((pos, f) for pos, f in found if f is not None), key=lambda pf: pf[0])
 
 
 def _everything(
@@ -745,10 +865,8 @@ def _everything(
         mentions.update(entry["mentions"])
         articles[entry["outlet"]] += 1
     _phase(on_phase, "compare claims across sources")
-    prints = _prints(entries.items(), manifest)
-    copies = copied_from(prints)
+    copies = _record_copies(cache, _prints(entries.items(), manifest))
     groups, outlets = _compared(entries, manifest, cache, registry, copies)
-    _put_copies(cache, prints, copies)
     _tally(report, groups)
     _phase(on_phase, "recompute the cross-source and listing graphs")
     lines: set[str] = set()
@@ -791,18 +909,11 @@ def _reach(
     blobs = cache.get(gone.values())
     old_entries = {i: pickle.loads(blobs[k]) for i, k in gone.items()}  # noqa: S301 - our own cache
     new_entries = {i: pickle.loads(b) for i, b in fresh.items()}  # noqa: S301 - our own cache
-    # copy clusters, across the whole corpus: the articles whose cluster changes are reached
-    prints = cache.prints()
-    for article_id in gone:
-        prints.pop(article_id, None)
-    for article_id, entry in new_entries.items():
-        if entry["claims"] and entry["claims"][0].fingerprint is not None:
-            prints[article_id] = entry["claims"][0].fingerprint
-    ordered = [prints[i] for i in sorted(prints, key=lambda i: manifest[i][0])]
-    copies = copied_from(ordered)
-    first = {a: f.article for a, f in copies.items()}
-    was = cache.copies()
-    seeds = set(gone) | set(fresh) | {a for a in set(was) | set(first) if was.get(a) != first.get(a)}
+    # copy clusters: the articles whose cluster changes are reached
+    printed = {i: e["claims"][0].fingerprint for i, e in new_entries.items() if e["claims"]}
+    recopied = _recopy(cache, manifest, gone, {i: f for i, f in printed.items() if f is not None})
+    first = cache.copies()
+    seeds = set(gone) | set(fresh) | recopied
     # the articles reached: through the nodes of the old corpus and those of the new articles
     nodes = cache.nodes_of(seeds) | {n for e in new_entries.values() for n in comparison_nodes(e["claims"])}
     nodes |= {f"c {first[a]}" for a in seeds if a in first}
@@ -820,10 +931,13 @@ def _reach(
     _phase(on_phase, f"compare the claims of {len(reached)} article{'s' if len(reached) != 1 else ''}")
     again = [i for i in reached if i in manifest and i not in fresh]
     entries = {**_entries(cache, again, manifest, keys, registry, seeds), **new_entries}
-    groups, outlets = _compared(entries, manifest, cache, registry, copies)
-    cache.drop_prints(gone)
+    scope = [i for i in reached if i in manifest]
+    firsts = cache.prints({first[i] for i in scope if i in first})
+    groups, outlets = _compared(entries, manifest, cache, registry, {i: firsts[first[i]] for i in scope if i in first})
     # the articles not reached keep their cluster's node: their cluster is the same
-    _put_copies(cache, [prints[i] for i in fresh if i in prints], copies, [i for i in reached if i in manifest])
+    for article_id in scope:
+        if article_id in first:
+            cache.put_nodes(article_id, [f"c {first[article_id]}"])
     _put_tallies(cache, groups, outlets)
     outlets_touched |= set(outlets.values())
     # mention counts: less the old entries', plus the new ones'

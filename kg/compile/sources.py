@@ -34,7 +34,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -50,8 +50,12 @@ __all__ = [
     "THRESHOLD",
     "Fingerprint",
     "body_words",
+    "candidates",
+    "components",
     "copied_from",
     "copy_clusters",
+    "copy_edges",
+    "earliest",
     "fingerprint",
     "jaccard",
     "original_sources",
@@ -168,41 +172,72 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return common / union if union else 0.0
 
 
+def candidates(bands: Iterable[int], earlier: Callable[[int], Iterable[str]]) -> list[str]:
+    """The earlier articles an article is compared with: for each of its bands in turn, the articles
+    before it with that band, the latest first (``earlier(band)``), at most :data:`MAX_CANDIDATES` in all.
+
+    Depends only on the articles before it: adding or removing an article changes the candidates of
+    later articles that share a band with it, and of no other.
+    """
+    seen: dict[str, None] = {}
+    for band in bands:
+        if len(seen) >= MAX_CANDIDATES:
+            break
+        for other in earlier(band):
+            if len(seen) >= MAX_CANDIDATES:
+                break
+            seen.setdefault(other, None)
+    return list(seen)
+
+
+def copy_edges(fingerprints: Iterable[Fingerprint]) -> list[tuple[str, str]]:
+    """The pairs (article, earlier article) of copies: each article with its :func:`candidates` whose
+    shingle sets are at least :data:`THRESHOLD` alike. Copy clusters are their connected components."""
+    buckets: dict[int, list[str]] = {}
+    shingles: dict[str, np.ndarray] = {}
+    edges: list[tuple[str, str]] = []
+    for f in fingerprints:
+        if f.shingles is None:
+            continue
+        for other in candidates(f.bands, lambda band: reversed(buckets.get(band, ()))):
+            if jaccard(f.shingles, shingles[other]) >= THRESHOLD:
+                edges.append((f.article, other))
+        shingles[f.article] = f.shingles
+        for band in f.bands:
+            buckets.setdefault(band, []).append(f.article)
+    return edges
+
+
+def components(articles: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """The connected components of two or more ``articles`` that ``edges`` link, in order of first appearance."""
+    order = list(dict.fromkeys(articles))
+    parent = {a: a for a in order}
+
+    def root(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for a, b in edges:
+        if a in parent and b in parent:
+            parent[root(a)] = root(b)
+    found: dict[str, list[str]] = {}
+    for a in order:
+        found.setdefault(root(a), []).append(a)
+    return [members for members in found.values() if len(members) > 1]
+
+
 def copy_clusters(fingerprints: Iterable[Fingerprint]) -> list[list[Fingerprint]]:
     """Groups of two or more articles whose bodies are copies or near-copies, in order of first appearance.
 
     Copying is transitive here: when A copies B and B copies C, the three are one cluster.
     """
-    prints = [f for f in fingerprints if f.shingles is not None]
-    parent = list(range(len(prints)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    buckets: dict[int, list[int]] = {}
-    for i, f in enumerate(prints):
-        seen: set[int] = set()
-        for band in f.bands:
-            bucket = buckets.setdefault(band, [])
-            for j in reversed(bucket):  # the latest first: copies tend to follow each other
-                if len(seen) >= MAX_CANDIDATES:
-                    break
-                if j in seen:
-                    continue
-                seen.add(j)
-                if root(i) != root(j) and jaccard(f.shingles, prints[j].shingles) >= THRESHOLD:
-                    parent[root(i)] = root(j)
-            bucket.append(i)
-    clusters: dict[int, list[Fingerprint]] = {}
-    for i, f in enumerate(prints):
-        clusters.setdefault(root(i), []).append(f)
-    return [members for members in clusters.values() if len(members) > 1]
+    prints = {f.article: f for f in fingerprints if f.shingles is not None}
+    return [[prints[a] for a in members] for members in components(prints, copy_edges(prints.values()))]
 
 
-def _earliest(cluster: list[Fingerprint]) -> Fingerprint:
+def earliest(cluster: list[Fingerprint]) -> Fingerprint:
     """The article a cluster copies: the earliest published (dates as written, ISO, so a month
     sorts before its days; undated last), then one whose outlet a member names in ``via``, then
     the article id."""
@@ -222,7 +257,7 @@ def copied_from(fingerprints: Iterable[Fingerprint]) -> dict[str, Fingerprint]:
     """
     found: dict[str, Fingerprint] = {}
     for cluster in copy_clusters(fingerprints):
-        first = _earliest(cluster)
+        first = earliest(cluster)
         for f in cluster:
             found[f.article] = first
     return found
