@@ -188,6 +188,7 @@ class ArticleCache:
             "copy (article TEXT PRIMARY KEY, first TEXT NOT NULL)",
             "band (band INTEGER NOT NULL, pos TEXT NOT NULL, k INTEGER NOT NULL, article TEXT NOT NULL)",
             "edge (article TEXT NOT NULL, other TEXT NOT NULL)",
+            "registry (digest TEXT PRIMARY KEY, registry BLOB NOT NULL)",
         ):
             self.db.execute(f"CREATE TABLE IF NOT EXISTS {table}")
         self.db.execute("CREATE INDEX IF NOT EXISTS node_by_node ON node (node)")
@@ -222,6 +223,18 @@ class ArticleCache:
     def discard(self, keys: Iterable[str]) -> None:
         """Forget the entries of ``keys`` (articles no longer in the store), once :meth:`commit` is called."""
         self.db.executemany("DELETE FROM article WHERE key = ?", [(k,) for k in keys])
+
+    def registry(self, digest: str, path: Path) -> Registry:
+        """The registry at ``path`` whose bytes (and kg's compiler) have ``digest``: parsed once, then read
+        from the cache."""
+        row = self.db.execute("SELECT registry FROM registry WHERE digest = ?", (digest,)).fetchone()
+        if row is not None:
+            return pickle.loads(row[0])  # noqa: S301 - our own cache
+        registry = read_registry(path)
+        self.db.execute("DELETE FROM registry")
+        self.db.execute("INSERT INTO registry VALUES (?, ?)", (digest, pickle.dumps(registry)))
+        self.db.commit()
+        return registry
 
     # what lies across articles, in parts (kg.compile.crosssource.crosssource_parts), and what a change
     # needs to find the parts it reaches: each article's comparison nodes, its tally, the mention counts.
@@ -649,11 +662,17 @@ def _state(url: str) -> tuple[dict[str, Any], Path, Registry]:
     seeds = Path(meta["seeds"])
     if not seeds.is_dir():
         raise KGError("E100", path=seeds)
-    if _registry_digest(seeds) != meta.get("registry"):
+    digest = _registry_digest(seeds)
+    if digest != meta.get("registry"):
         raise KGError("E211", what=f"the registry {seeds / REGISTRY_FILE}", path=url)
-    if compiler_digest() != meta.get("compiler"):
+    compiler = compiler_digest()
+    if compiler != meta.get("compiler"):
         raise KGError("E211", what="kg's compiler", path=url)
-    return meta, seeds, read_registry(seeds / REGISTRY_FILE)
+    cache = ArticleCache(url)
+    try:
+        return meta, seeds, cache.registry(f"{compiler}:{digest}", seeds / REGISTRY_FILE)
+    finally:
+        cache.close()
 
 
 @dataclass

@@ -661,6 +661,33 @@ _ESCAPES = {
 """How ``str`` of a pyoxigraph literal escapes its characters."""
 
 
+def meta_text(meta: dict[str, Any]) -> str:
+    """A store's meta as ``kg-store.json`` holds it: one key a line, and one line per item of a mapping
+    (the manifest: one article a line).
+
+    As readable as ``json.dumps(meta, indent=2)`` and written by the C encoder, item by item: the manifest
+    of 100,000 articles is rewritten at each change.
+
+    >>> print(meta_text({"articles": 2, "manifest": {"a": ["a.yaml", "a.txt", "d1"]}, "empty": {}}))
+    {
+      "articles": 2,
+      "manifest": {
+        "a": ["a.yaml", "a.txt", "d1"]
+      },
+      "empty": {}
+    }
+    <BLANKLINE>
+    """
+    lines = []
+    for key, value in meta.items():
+        if isinstance(value, dict) and value:
+            items = ",\n".join(f"    {json.dumps(k)}: {json.dumps(v)}" for k, v in value.items())
+            lines.append(f"  {json.dumps(key)}: {{\n{items}\n  }}")
+        else:
+            lines.append(f"  {json.dumps(key)}: {json.dumps(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
 class LineTerms(Terms):
     """Builds quads as N-Quads lines without the final dot, as ``str`` of a pyoxigraph quad writes them.
 
@@ -864,7 +891,7 @@ class OxigraphBackend(StoreBackend):
                 del store
                 gc.collect()
                 meta = {"format": "kg-store", "version": 1, "quads": count, "built": _now(), **meta}
-                (tmp / MARKER).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+                (tmp / MARKER).write_text(meta_text(meta), encoding="utf-8")
                 old = _swap(tmp, path)
             except OSError as exc:
                 _discard(tmp, staged)
@@ -903,7 +930,7 @@ class OxigraphBackend(StoreBackend):
             def write_meta(meta: dict[str, Any]) -> None:
                 from .io import atomic_write
 
-                atomic_write(path / MARKER, json.dumps(meta, indent=2) + "\n")
+                atomic_write(path / MARKER, meta_text(meta))
 
             try:
                 yield StoreEdit(store, str(path), write_meta)
