@@ -225,16 +225,18 @@ class ArticleCache:
         self.db.executemany("DELETE FROM article WHERE key = ?", [(k,) for k in keys])
 
     def registry(self, digest: str, path: Path) -> Registry:
-        """The registry at ``path`` whose bytes (and kg's compiler) have ``digest``: parsed once, then read
-        from the cache."""
+        """The registry at ``path`` whose bytes (and kg's compiler) have ``digest``: read from the cache if
+        a build or a change kept it (:meth:`put_registry`), else parsed."""
         row = self.db.execute("SELECT registry FROM registry WHERE digest = ?", (digest,)).fetchone()
         if row is not None:
             return pickle.loads(row[0])  # noqa: S301 - our own cache
-        registry = read_registry(path)
-        self.db.execute("DELETE FROM registry")
-        self.db.execute("INSERT INTO registry VALUES (?, ?)", (digest, pickle.dumps(registry)))
-        self.db.commit()
-        return registry
+        return read_registry(path)
+
+    def put_registry(self, digest: str, registry: Registry) -> None:
+        """Keep the parsed registry under ``digest``, once :meth:`commit` is called."""
+        if self.db.execute("SELECT 1 FROM registry WHERE digest = ?", (digest,)).fetchone() is None:
+            self.db.execute("DELETE FROM registry")
+            self.db.execute("INSERT INTO registry VALUES (?, ?)", (digest, pickle.dumps(registry)))
 
     # what lies across articles, in parts (kg.compile.crosssource.crosssource_parts), and what a change
     # needs to find the parts it reaches: each article's comparison nodes, its tally, the mention counts.
@@ -524,6 +526,7 @@ class Recorder:
             self._flush()
             _put_tallies(self.cache, groups, self._outlets)
             self.cache.put_mentions(self._mentions)
+            self.cache.put_registry(f"{self.compiler}:{self.registry_digest}", self.registry)
             _record_copies(self.cache, self._prints)
         self.cache.commit()
 
@@ -765,7 +768,7 @@ def _recompute(
     old: dict[str, list[str]] = meta["manifest"]
     terms = OxigraphTerms()
     insert: list = []
-    keys = {i: ArticleCache.key(compiler, registry_digest, line[2]) for i, line in manifest.items()}
+    keys = _Keys(compiler, registry_digest, manifest)
     if upsert:
         _phase(on_phase, f"compile {len(upsert)} article{'s' if len(upsert) != 1 else ''}")
     fresh: dict[str, bytes] = {}
@@ -779,7 +782,7 @@ def _recompute(
     gone = {i: ArticleCache.key(compiler, registry_digest, old[i][2]) for i in touched if i in old}
     scoped = not meta.get("pending") and not mechanisms_off() and cache.token() == meta.get("derived")
     scoped = scoped and len(cache.get(set(gone.values()))) == len(set(gone.values()))  # the old entries, to undo
-    present = set(edit.graphs())
+    present = _present(edit, meta)
     as_lines = LineTerms()
     if scoped:
         _phase(on_phase, "find the claims the change reaches")
@@ -790,12 +793,15 @@ def _recompute(
     derived_graphs = {str(CROSSSOURCE_GRAPH), *(str(listing_graph(n)) for n in LISTINGS)}
     derived_graphs |= {g[1:-1] for g in as_lines.graphs}  # every derived quad is in a named graph
     if before is None:  # a change cut short (its store may be ahead of the cache) or a lost cache: read the store
-        before = {str(q) for g in derived_graphs & present for q in edit.graph(g)}
+        before = {str(q) for g in derived_graphs if edit.has_graph(g) for q in edit.graph(g)}
     delete, add = parse_lines(before - lines), parse_lines(lines - before)
     kept = {str(ONTOLOGY_GRAPH), str(REGISTRY_GRAPH), *derived_graphs}
-    kept |= {str(article_graph(i)) for i in manifest}
+    articles = str(article_graph(""))
+    if present is None:  # only kg's graphs: the old corpus's articles and those above
+        present = {g for g in kept if edit.has_graph(g)} | {str(article_graph(i)) for i in touched if i in old}
     drop = {str(article_graph(i)) for i in touched} & present
-    drop |= present - kept  # graph:analysis and the like: they describe the old corpus
+    # graph:analysis and the like: they describe the old corpus
+    drop |= {g for g in present - kept if not (g.startswith(articles) and g[len(articles) :] in manifest)}
     for article_id in set(meta.get("pending", [])) & set(manifest) - {n.annotated.article.id for n in upsert}:
         # a change cut short: its articles are put in again from the corpus
         again = read_annotations(seeds / manifest[article_id][0], registry)
@@ -807,21 +813,50 @@ def _recompute(
     report.articles = len(manifest)
     # entries are keyed by content, and the parts name the token the store will name: keeping them is
     # harmless if the change fails (the store then names the old token, and the next change reads it)
+    cache.put_registry(f"{compiler}:{registry_digest}", registry)
     cache.commit()
     edit.set_meta({**meta, "pending": sorted(touched)})
     _phase(on_phase, "write the store")
     with files if files is not None else contextlib.nullcontext():
         edit.apply(drop=sorted(drop), delete=delete, insert=[*insert, *add], dump_to=dump_to)
-    unused = {ArticleCache.key(compiler, registry_digest, line[2]) for line in old.values()}
-    cache.discard(unused - set(keys.values()))
+    # the entries of the articles gone or replaced (those of unchanged articles stay as they were)
+    unused = {ArticleCache.key(compiler, registry_digest, old[i][2]) for i in touched if i in old}
+    cache.discard(unused - {keys[i] for i in touched if i in manifest})
     new_meta = {k: v for k, v in meta.items() if k != "pending"}
     new_meta.update(articles=len(manifest), manifest=manifest, quads=report.quads, derived=token)
     edit.set_meta(new_meta)
     cache.commit()
 
 
+def _present(edit: StoreEdit, meta: dict[str, Any]) -> set[str] | None:
+    """The store's named graphs; ``None`` when they are only kg's own: one per article of the corpus the
+    meta records, and graphs of :data:`FIXED` (told by counting them, which is cheap, not by listing)."""
+    if not meta.get("pending"):
+        count = edit.graph_count()
+        if count is not None and count == len(meta["manifest"]) + sum(edit.has_graph(g) for g in FIXED):
+            return None
+    return set(edit.graphs())
+
+
+FIXED = (str(ONTOLOGY_GRAPH), str(REGISTRY_GRAPH), str(CROSSSOURCE_GRAPH), *(str(listing_graph(n)) for n in LISTINGS))
+"""The graphs of a store besides its articles' graphs."""
+
+
+class _Keys(dict):
+    """Article id -> cache key (:meth:`ArticleCache.key`), each worked out when first asked for: a change
+    needs the keys of the articles it reaches, not of all."""
+
+    def __init__(self, compiler: str, registry: str, manifest: dict[str, list[str]]) -> None:
+        super().__init__()
+        self.compiler, self.registry, self.manifest = compiler, registry, manifest
+
+    def __missing__(self, article_id: str) -> str:
+        key = self[article_id] = ArticleCache.key(self.compiler, self.registry, self.manifest[article_id][2])
+        return key
+
+
 def _entries(
-    cache: ArticleCache, ids: Iterable[str], manifest: dict[str, list[str]], keys: dict[str, str], registry, seeds
+    cache: ArticleCache, ids: Iterable[str], manifest: dict[str, list[str]], keys: _Keys, registry, seeds
 ) -> dict[str, dict]:
     """The cached entries of articles ``ids``, unpickled (an article the cache lost is read again)."""
     wanted = {i: keys[i] for i in ids}
@@ -865,7 +900,7 @@ def _prints(entries: Iterable[tuple[str, dict]], manifest: dict[str, list[str]])
 def _everything(
     cache: ArticleCache,
     manifest: dict[str, list[str]],
-    keys: dict[str, str],
+    keys: _Keys,
     registry: Registry,
     seeds: Path,
     report: ChangeReport,
@@ -906,7 +941,7 @@ def _tally(report: ChangeReport, groups: list[ClaimGroup]) -> None:
 def _reach(
     cache: ArticleCache,
     manifest: dict[str, list[str]],
-    keys: dict[str, str],
+    keys: _Keys,
     gone: dict[str, str],
     fresh: dict[str, bytes],
     registry: Registry,

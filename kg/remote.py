@@ -651,6 +651,12 @@ class RemoteEdit(StoreEdit):
         """kg's named graphs in the store (other graphs on the server are not kg's to change)."""
         return [g for g in self.remote.graphs() if g.startswith(KG_GRAPHS)]
 
+    def graph_count(self) -> int | None:
+        return None  # the server is asked for its graphs by name
+
+    def has_graph(self, name: str) -> bool:
+        return str(name) in self.graphs()
+
     def reader(self) -> Store:
         """The server as readers see it."""
         return self.remote
