@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .compile import ClaimGroup, CompiledCorpus
+from .compile import CompiledCorpus
 from .corpus import REGISTRY_FILE, annotation_files, read_annotations, read_registry
 from .errors import KGError
 from .incremental import (
@@ -22,6 +22,7 @@ from .incremental import (
     add_articles,
     copied_into_corpus,
     corpus_changes,
+    status_counts,
     store_corpus,
     update_from_corpus,
 )
@@ -93,15 +94,6 @@ def _phases(progress, articles: int):
             progress.add_task("cross-source comparison, write the store", total=None)
 
     return on_article
-
-
-def _tally(groups: list[ClaimGroup]) -> tuple[int, int, int]:
-    members = [m for g in groups for m in g.members]
-    return (
-        len(members),
-        sum(m.status == "conflicting" for m in members),
-        sum(m.status == "corroborated" for m in members),
-    )
 
 
 def build(
@@ -204,7 +196,7 @@ def build(
         finally:
             recorder.cache.close()
     assert compiled.groups is not None  # the store consumed every quad
-    claims, conflicting, corroborated = _tally(compiled.groups)
+    claims, conflicting, corroborated = status_counts(compiled.groups)
     return BuildReport(
         store=url,
         trig=trig,

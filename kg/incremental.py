@@ -100,6 +100,7 @@ __all__ = [
     "copied_into_corpus",
     "corpus_changes",
     "remove_articles",
+    "status_counts",
     "store_corpus",
     "update_from_corpus",
 ]
@@ -531,6 +532,11 @@ class Recorder:
         self.cache.commit()
 
 
+def _cluster(first: str) -> str:
+    """The comparison node of a copy cluster, named by the article it copies."""
+    return f"c {first}"
+
+
 def _record_copies(cache: ArticleCache, prints: list[tuple[str, Fingerprint]]) -> dict[str, Fingerprint]:
     """Copy detection over ``prints`` ((place, fingerprint), in the order a full build reads them), kept in
     the cache with the copy clusters as comparison nodes; returns :func:`kg.compile.sources.copied_from`."""
@@ -545,7 +551,7 @@ def _record_copies(cache: ArticleCache, prints: list[tuple[str, Fingerprint]]) -
         copies.update((a, first) for a in cluster)
     cache.put_copies({a: f.article for a, f in copies.items()})
     for article, first in copies.items():
-        cache.put_nodes(article, [f"c {first.article}"])
+        cache.put_nodes(article, [_cluster(first.article)])
     return copies
 
 
@@ -793,7 +799,8 @@ def _recompute(
     derived_graphs = {str(CROSSSOURCE_GRAPH), *(str(listing_graph(n)) for n in LISTINGS)}
     derived_graphs |= {g[1:-1] for g in as_lines.graphs}  # every derived quad is in a named graph
     if before is None:  # a change cut short (its store may be ahead of the cache) or a lost cache: read the store
-        before = {str(q) for g in derived_graphs if edit.has_graph(g) for q in edit.graph(g)}
+        held = derived_graphs & present if present is not None else {g for g in derived_graphs if edit.has_graph(g)}
+        before = {str(q) for g in held for q in edit.graph(g)}
     delete, add = parse_lines(before - lines), parse_lines(lines - before)
     kept = {str(ONTOLOGY_GRAPH), str(REGISTRY_GRAPH), *derived_graphs}
     articles = str(article_graph(""))
@@ -921,7 +928,7 @@ def _everything(
     _phase(on_phase, "compare claims across sources")
     copies = _record_copies(cache, _prints(entries.items(), manifest))
     groups, outlets = _compared(entries, manifest, cache, registry, copies)
-    _tally(report, groups)
+    report.claims, report.conflicting, report.corroborated = status_counts(groups)
     _phase(on_phase, "recompute the cross-source and listing graphs")
     lines: set[str] = set()
     for owner, quads in crosssource_parts(groups, registry, mentions, as_lines, articles):
@@ -932,10 +939,10 @@ def _everything(
     return lines
 
 
-def _tally(report: ChangeReport, groups: list[ClaimGroup]) -> None:
+def status_counts(groups: list[ClaimGroup]) -> tuple[int, int, int]:
+    """How many claims the groups hold, and how many of them are conflicting and corroborated."""
     statuses = Counter(m.status for g in groups for m in g.members)
-    report.claims = sum(statuses.values())
-    report.conflicting, report.corroborated = statuses["conflicting"], statuses["corroborated"]
+    return sum(statuses.values()), statuses["conflicting"], statuses["corroborated"]
 
 
 def _reach(
@@ -970,7 +977,7 @@ def _reach(
     seeds = set(gone) | set(fresh) | recopied
     # the articles reached: through the nodes of the old corpus and those of the new articles
     nodes = cache.nodes_of(seeds) | {n for e in new_entries.values() for n in comparison_nodes(e["claims"])}
-    nodes |= {f"c {first[a]}" for a in seeds if a in first}
+    nodes |= {_cluster(first[a]) for a in seeds if a in first}
     reached = set(seeds)
     frontier = nodes
     while frontier:
@@ -991,7 +998,7 @@ def _reach(
     # the articles not reached keep their cluster's node: their cluster is the same
     for article_id in scope:
         if article_id in first:
-            cache.put_nodes(article_id, [f"c {first[article_id]}"])
+            cache.put_nodes(article_id, [_cluster(first[article_id])])
     _put_tallies(cache, groups, outlets)
     outlets_touched |= set(outlets.values())
     # mention counts: less the old entries', plus the new ones'

@@ -50,6 +50,15 @@ def corpus_files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
+def generated(folder: Path, articles: int) -> None:
+    """A corpus of ``articles`` articles from bench/generate.py in ``folder``."""
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "generate.py"), "--articles", str(articles), "--out", str(folder)],
+        check=True,
+        capture_output=True,
+    )
+
+
 @pytest.fixture
 def split(tmp_path) -> tuple[Path, Path]:
     """tests/data/tiny as a corpus of a1 only, with a2 (which conflicts with a1) in a folder of new articles."""
@@ -189,11 +198,7 @@ def test_the_seeds_grown_by_one_article_equal_the_seeds_built_whole(tmp_path):
 
 def test_a_generated_corpus_changed_in_place_equals_its_full_build(tmp_path):
     corpus, new = tmp_path / "corpus", tmp_path / "new"
-    subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "generate.py"), "--articles", "60", "--out", str(corpus)],
-        check=True,
-        capture_output=True,
-    )
+    generated(corpus, 60)
     new.mkdir()
     articles = sorted(p for p in corpus.glob("*.yaml") if p.name != "registry.yaml")
     for path in articles[::6]:  # ten articles spread over the corpus
@@ -378,11 +383,7 @@ def test_a_change_compares_again_only_the_articles_it_reaches_and_equals_a_full_
     """Articles about other countries and events are not compared again; copies of one text are, with the
     copy clusters of the whole corpus: a copy added after or before its original, the original removed."""
     corpus, new = tmp_path / "corpus", tmp_path / "new"
-    subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "generate.py"), "--articles", "80", "--out", str(corpus)],
-        check=True,
-        capture_output=True,
-    )
+    generated(corpus, 80)
     new.mkdir()
     store = str(tmp_path / "store")
     build(corpus, store=store, out=None)
